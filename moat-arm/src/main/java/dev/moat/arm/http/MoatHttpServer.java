@@ -1,0 +1,61 @@
+package dev.moat.arm.http;
+
+import java.security.KeyStore;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/** Moat's HTTPS listener: Jetty on one loopback address and port, TLS from the local CA. */
+public final class MoatHttpServer implements AutoCloseable {
+  private final Server server;
+  private final ServerConnector connector;
+
+  public MoatHttpServer(String host, int port, KeyStore keyStore, Handler handler) {
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName("moat-http");
+    threads.setDaemon(true);
+    this.server = new Server(threads);
+    SslContextFactory.Server tls = new SslContextFactory.Server();
+    tls.setKeyStore(keyStore);
+    tls.setKeyStorePassword("");
+    HttpConfiguration config = new HttpConfiguration();
+    config.setSendServerVersion(false);
+    config.setSendXPoweredBy(false);
+    SecureRequestCustomizer secure = new SecureRequestCustomizer();
+    // Clients address Moat by IP and by names it serves under; SNI checks would refuse some.
+    secure.setSniHostCheck(false);
+    config.addCustomizer(secure);
+    this.connector =
+        new ServerConnector(
+            server, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(config));
+    connector.setHost(host);
+    connector.setPort(port);
+    server.addConnector(connector);
+    server.setHandler(handler);
+    server.setStopTimeout(2000);
+  }
+
+  public void start() throws Exception {
+    server.start();
+  }
+
+  /** The port actually bound (useful with port 0). */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot stop the HTTP server", e);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package dev.moat.arm.routing;
+
+import dev.moat.platform.id.ApiVersion;
+import dev.moat.platform.id.ResourceType;
+import java.util.SortedSet;
+
+/**
+ * One row of the wire contract: an HTTP method on an item or collection of a resource type, the
+ * api-versions it accepts, and its handler. Routing and api-version errors derive from these rows.
+ */
+public record ArmOperation(
+    ResourceType type,
+    Target.Shape shape,
+    String method,
+    SortedSet<ApiVersion> apiVersions,
+    ArmHandler handler) {}

@@ -1,0 +1,60 @@
+package dev.moat.arm.routing;
+
+import dev.moat.platform.id.ApiVersion;
+import dev.moat.platform.id.ResourceType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Declares the operations of one resource type:
+ *
+ * <pre>{@code
+ * OperationTableBuilder.forType(VNET, "2024-05-01", "2026-01-01")
+ *     .item("PUT", routes::put).item("GET", routes::get).collection("GET", routes::list)
+ *     .build();
+ * }</pre>
+ */
+public final class OperationTableBuilder {
+  private final ResourceType type;
+  private final SortedSet<ApiVersion> versions;
+  private final List<ArmOperation> operations = new ArrayList<>();
+
+  private OperationTableBuilder(ResourceType type, SortedSet<ApiVersion> versions) {
+    this.type = type;
+    this.versions = versions;
+  }
+
+  public static OperationTableBuilder forType(ResourceType type, String... apiVersions) {
+    return forType(type, Arrays.asList(apiVersions));
+  }
+
+  public static OperationTableBuilder forType(ResourceType type, List<String> apiVersions) {
+    TreeSet<ApiVersion> set = new TreeSet<>();
+    apiVersions.forEach(v -> set.add(new ApiVersion(v)));
+    return new OperationTableBuilder(type, java.util.Collections.unmodifiableSortedSet(set));
+  }
+
+  public OperationTableBuilder item(String method, ArmHandler handler) {
+    operations.add(new ArmOperation(type, Target.Shape.ITEM, method, versions, handler));
+    return this;
+  }
+
+  public OperationTableBuilder collection(String method, ArmHandler handler) {
+    operations.add(new ArmOperation(type, Target.Shape.COLLECTION, method, versions, handler));
+    return this;
+  }
+
+  /** A POST action {@code name} on an item of this type ({@code .../{item}/{name}}). */
+  public OperationTableBuilder action(String name, ArmHandler handler) {
+    operations.add(
+        new ArmOperation(type.child(name), Target.Shape.COLLECTION, "POST", versions, handler));
+    return this;
+  }
+
+  public List<ArmOperation> build() {
+    return List.copyOf(operations);
+  }
+}

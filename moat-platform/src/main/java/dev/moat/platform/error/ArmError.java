@@ -1,0 +1,35 @@
+package dev.moat.platform.error;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The body of an ARM error, {@code {"error":{"code","message","target"?,"details"?}}}, plus the
+ * HTTP status it travels with.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record ArmError(
+    @JsonIgnore int httpStatus,
+    String code,
+    String message,
+    String target,
+    List<ArmError> details) {
+
+  public ArmError {
+    details = details == null ? List.of() : List.copyOf(details);
+  }
+
+  /** The same error naming the property it is about. */
+  public ArmError withTarget(String newTarget) {
+    return new ArmError(httpStatus, code, message, newTarget, details);
+  }
+
+  /** The envelope ARM writes: {@code {"error": this}}. */
+  public Envelope envelope() {
+    return new Envelope(this);
+  }
+
+  /** {@code {"error": ...}}. */
+  public record Envelope(ArmError error) {}
+}

@@ -1,0 +1,37 @@
+package dev.moat.platform.reconcile;
+
+import dev.moat.platform.error.ArmError;
+import java.time.Duration;
+
+/** What a reconcile run achieved: the control value the engine acts on. */
+public sealed interface Outcome {
+
+  /** The resource reached its desired state; its pending operations succeed. */
+  static Outcome done() {
+    return Done.INSTANCE;
+  }
+
+  /** The resource is still converging; run again after {@code delay}. */
+  static Outcome requeueAfter(Duration delay) {
+    return new RequeueAfter(delay);
+  }
+
+  /**
+   * The resource cannot reach its desired state; its pending operations fail with {@code error}.
+   * The reconciler has already recorded the failure in the resource's status.
+   */
+  static Outcome failed(ArmError error) {
+    return new Failed(error);
+  }
+
+  /** See {@link #done()}. */
+  enum Done implements Outcome {
+    INSTANCE
+  }
+
+  /** See {@link #requeueAfter(Duration)}. */
+  record RequeueAfter(Duration delay) implements Outcome {}
+
+  /** See {@link #failed(ArmError)}. */
+  record Failed(ArmError error) implements Outcome {}
+}

@@ -1,0 +1,135 @@
+package dev.moat.platform.reconcile;
+
+import dev.moat.platform.error.ArmError;
+import dev.moat.platform.error.CommonError;
+import dev.moat.platform.id.ResourceId;
+import dev.moat.platform.id.ResourceType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs reconcilers for resources put on its keyed work queue and derives the status of their
+ * long-running operations from the outcome.
+ *
+ * <p>A resource is reconciled by at most one worker at a time; enqueues during a run coalesce into
+ * one more run. Only operations that were in progress when a run started are completed by it, so an
+ * update that arrives mid-run is completed by the run that sees it. On {@link #start()}, every
+ * resource with an in-progress operation is enqueued again: that is how work survives a restart.
+ */
+public final class ReconcileEngine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ReconcileEngine.class);
+
+  private final Map<ResourceType, Reconciler> reconcilers = new ConcurrentHashMap<>();
+  private final OperationRepository operations;
+  private final Scheduler scheduler;
+  private final RetryPolicy retryPolicy;
+  private final int workerCount;
+  private final WorkQueue<ResourceId> queue = new WorkQueue<>();
+  private final Map<ResourceId, Integer> failedAttempts = new ConcurrentHashMap<>();
+  private final List<Thread> workers = new ArrayList<>();
+
+  public ReconcileEngine(
+      OperationRepository operations,
+      Scheduler scheduler,
+      RetryPolicy retryPolicy,
+      int workerCount) {
+    this.operations = operations;
+    this.scheduler = scheduler;
+    this.retryPolicy = retryPolicy;
+    this.workerCount = workerCount;
+  }
+
+  /**
+   * Adds the reconciler for one resource type; call before {@link #start()} (providers need the
+   * engine to exist before their reconcilers do).
+   */
+  public void register(Reconciler reconciler) {
+    if (reconcilers.putIfAbsent(reconciler.type(), reconciler) != null) {
+      throw new IllegalArgumentException("two reconcilers for " + reconciler.type());
+    }
+  }
+
+  /** Starts the workers and resumes every operation left in progress. */
+  public synchronized void start() {
+    for (int i = 0; i < workerCount; i++) {
+      Thread t = new Thread(this::work, "moat-reconcile-" + i);
+      t.setDaemon(true);
+      t.start();
+      workers.add(t);
+    }
+    operations.allInProgress().forEach(op -> enqueue(op.resourceId()));
+  }
+
+  /** Asks for {@code id} to be reconciled soon. Safe from any thread. */
+  public void enqueue(ResourceId id) {
+    queue.add(id);
+  }
+
+  private void work() {
+    try {
+      for (Optional<ResourceId> next = queue.take(); next.isPresent(); next = queue.take()) {
+        ResourceId id = next.get();
+        try {
+          runOnce(id);
+        } finally {
+          queue.done(id);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void runOnce(ResourceId id) {
+    Reconciler reconciler = reconcilers.get(id.type());
+    List<String> pending = operations.inProgress(id).stream().map(Operation::id).toList();
+    if (reconciler == null) {
+      complete(id, pending, Outcome.done());
+      return;
+    }
+    Outcome outcome;
+    try {
+      outcome = reconciler.reconcile(id);
+      failedAttempts.remove(id);
+    } catch (RuntimeException e) {
+      int attempt = failedAttempts.merge(id, 1, Integer::sum);
+      if (attempt < retryPolicy.maxAttempts()) {
+        LOG.warn("reconcile of {} failed (attempt {}), retrying", id, attempt, e);
+        scheduler.schedule(() -> enqueue(id), retryPolicy.delayBefore(attempt));
+        return;
+      }
+      LOG.error("reconcile of {} failed {} times, giving up", id, attempt, e);
+      failedAttempts.remove(id);
+      outcome = Outcome.failed(CommonError.INTERNAL_ERROR.error());
+    }
+    complete(id, pending, outcome);
+  }
+
+  private void complete(ResourceId id, List<String> pending, Outcome outcome) {
+    if (outcome instanceof Outcome.RequeueAfter r) {
+      scheduler.schedule(() -> enqueue(id), r.delay());
+    } else if (outcome instanceof Outcome.Failed f) {
+      operations.complete(pending, OperationStatus.Failed, f.error());
+    } else {
+      operations.complete(pending, OperationStatus.Succeeded, (ArmError) null);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    queue.shutDown();
+    for (Thread t : workers) {
+      try {
+        t.join(2000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    workers.clear();
+  }
+}

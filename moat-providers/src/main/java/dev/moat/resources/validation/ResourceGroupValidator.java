@@ -1,0 +1,65 @@
+package dev.moat.resources.validation;
+
+import dev.moat.platform.id.Regions;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Azure's rules for resource group names, locations and tags. */
+public final class ResourceGroupValidator {
+  private static final int MAX_TAGS = 50;
+
+  private final Regions regions;
+
+  public ResourceGroupValidator(Regions regions) {
+    this.regions = regions;
+  }
+
+  /** 1-90 letters, digits, {@code - . ( ) _}; not ending in a period. */
+  public void validateName(String name) {
+    if (name.isEmpty() || name.length() > 90) {
+      throw ResourceGroupError.INVALID_NAME_LENGTH.exception(name);
+    }
+    Set<String> invalid = new LinkedHashSet<>();
+    name.codePoints()
+        .filter(c -> !(Character.isLetterOrDigit(c) || "-._()".indexOf(c) >= 0))
+        .forEach(c -> invalid.add(new String(Character.toChars(c))));
+    if (!invalid.isEmpty()) {
+      throw ResourceGroupError.INVALID_NAME_CHARACTERS.exception(name, String.join("", invalid));
+    }
+    if (name.endsWith(".")) {
+      throw ResourceGroupError.INVALID_NAME_PERIOD.exception(name);
+    }
+  }
+
+  /** The normalised region name of {@code location}. */
+  public String validateLocation(String location) {
+    if (location == null || location.isBlank()) {
+      throw ResourceGroupError.LOCATION_REQUIRED.exception();
+    }
+    return regions
+        .normalize(location)
+        .orElseThrow(
+            () ->
+                ResourceGroupError.LOCATION_NOT_AVAILABLE.exception(
+                    location, String.join(",", regions.names())));
+  }
+
+  public void validateTags(Map<String, String> tags) {
+    if (tags == null) {
+      return;
+    }
+    if (tags.size() > MAX_TAGS) {
+      throw ResourceGroupError.TOO_MANY_TAGS.exception(tags.size());
+    }
+    String bad =
+        tags.keySet().stream()
+            .filter(
+                k -> k.isEmpty() || k.chars().anyMatch(c -> "<>%&\\?/".indexOf(c) >= 0 || c < 0x20))
+            .collect(Collectors.joining(","));
+    if (!bad.isEmpty()) {
+      throw ResourceGroupError.INVALID_TAG_NAME.exception(bad);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.moat.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code moat}: the entry point of the jar. */
+@Command(
+    name = "moat",
+    mixinStandardHelpOptions = true,
+    version = "moat 0.1.0",
+    description = "A local cloud for Azure's network-isolated AKS workflow.",
+    subcommands = {Main.Serve.class})
+public final class Main implements Runnable {
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  /** {@code moat serve}. */
+  @Command(
+      name = "serve",
+      mixinStandardHelpOptions = true,
+      description = "Start the local cloud (HTTPS ARM endpoint) and serve until interrupted.")
+  static final class Serve implements Callable<Integer> {
+    @Option(
+        names = "--port",
+        description = "HTTPS port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+    int port = MoatSettings.DEFAULT_PORT;
+
+    @Option(
+        names = "--host",
+        description = "Loopback address to listen on. Default: ${DEFAULT-VALUE}.")
+    String host = "127.0.0.1";
+
+    @Option(
+        names = "--data-dir",
+        description = "State directory. Default: $MOAT_HOME, else ~/.moat.")
+    Path dataDir;
+
+    @Option(
+        names = "--provisioning-delay",
+        description = "Minimum duration of long-running operations, e.g. PT2S. Default: none.")
+    Duration provisioningDelay = Duration.ZERO;
+
+    @Option(
+        names = "--strict-auth",
+        description = "Issue tokens only to the clients listed in <data-dir>/principals.json.")
+    boolean strictAuth;
+
+    @Option(names = "--sync-commits", description = "fsync every commit (survive power loss).")
+    boolean syncCommits;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!host.startsWith("127.") && !host.equals("localhost") && !host.equals("::1")) {
+        System.err.println("moat: --host must be a loopback address, not " + host);
+        return 2;
+      }
+      Path dir = dataDir != null ? dataDir : defaultHome();
+      MoatSettings settings =
+          new MoatSettings(host, port, dir, provisioningDelay, strictAuth, syncCommits);
+      MoatCloud cloud = MoatCloud.start(settings);
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    cloud.close();
+                    stopped.countDown();
+                  },
+                  "moat-shutdown"));
+      System.out.println("Moat is serving " + cloud.endpoint());
+      System.out.println("  data:      " + dir);
+      System.out.println("  trust:     " + dir.resolve("ca.pem"));
+      System.out.println("  tenant:    " + cloud.tenancy().tenantId());
+      System.out.println(
+          "  subscription: " + cloud.tenancy().subscriptions().get(0).subscriptionId());
+      stopped.await();
+      return 0;
+    }
+
+    static Path defaultHome() {
+      String home = System.getenv("MOAT_HOME");
+      return home != null && !home.isBlank()
+          ? Path.of(home)
+          : Path.of(System.getProperty("user.home"), ".moat");
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.moat.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How a Moat instance runs.
+ *
+ * @param host the loopback address to listen on
+ * @param port the HTTPS port; 0 picks a free one
+ * @param dataDir where state, the CA and the signing key live ({@code $MOAT_HOME})
+ * @param provisioningDelay how long long-running operations take at least (default zero: as fast as
+ *     the work allows); for exercising client polling
+ * @param strictAuth when true, only clients listed in {@code principals.json} get tokens
+ * @param syncEveryCommit fsync each commit (survives power loss, not just process crashes)
+ */
+public record MoatSettings(
+    String host,
+    int port,
+    Path dataDir,
+    Duration provisioningDelay,
+    boolean strictAuth,
+    boolean syncEveryCommit) {
+
+  public static final int DEFAULT_PORT = 8443;
+
+  /** Defaults for a data directory: 127.0.0.1:8443, no delays, open authentication. */
+  public static MoatSettings defaults(Path dataDir) {
+    return new MoatSettings("127.0.0.1", DEFAULT_PORT, dataDir, Duration.ZERO, false, false);
+  }
+
+  public MoatSettings withPort(int newPort) {
+    return new MoatSettings(host, newPort, dataDir, provisioningDelay, strictAuth, syncEveryCommit);
+  }
+
+  public MoatSettings withProvisioningDelay(Duration delay) {
+    return new MoatSettings(host, port, dataDir, delay, strictAuth, syncEveryCommit);
+  }
+
+  public MoatSettings withStrictAuth(boolean strict) {
+    return new MoatSettings(host, port, dataDir, provisioningDelay, strict, syncEveryCommit);
+  }
+}
