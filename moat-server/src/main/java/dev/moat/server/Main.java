@@ -1,5 +1,7 @@
 package dev.moat.server;
 
+import dev.moat.arm.runtime.ArmRuntime;
+import dev.moat.arm.runtime.MoatSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -69,7 +71,7 @@ public final class Main implements Runnable {
       Path dir = dataDir != null ? dataDir : defaultHome();
       MoatSettings settings =
           new MoatSettings(host, port, dir, provisioningDelay, strictAuth, syncCommits);
-      MoatCloud cloud = MoatCloud.start(settings);
+      ArmRuntime cloud = MoatCloud.start(settings);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(

@@ -1,4 +1,4 @@
-package dev.moat.server;
+package dev.moat.arm.runtime;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.moat.server;
+package dev.moat.arm.runtime;
 
 import dev.moat.arm.tls.LocalCertificateAuthority;
 import java.io.IOException;
@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
  * two servers never share one embedded database. Publishes {@code endpoint} and {@code ca.pem} for
  * clients.
  */
-final class DataDirectory implements AutoCloseable {
+public final class DataDirectory implements AutoCloseable {
   private final Path dir;
   private final FileChannel channel;
   private final FileLock lock;
@@ -25,7 +25,7 @@ final class DataDirectory implements AutoCloseable {
     this.lock = lock;
   }
 
-  static DataDirectory lock(Path dir) throws IOException {
+  public static DataDirectory lock(Path dir) throws IOException {
     Files.createDirectories(dir);
     FileChannel channel =
         FileChannel.open(
@@ -45,7 +45,7 @@ final class DataDirectory implements AutoCloseable {
   }
 
   /** Writes {@code endpoint} and {@code ca.pem}, which the CLI and tests read. */
-  void publish(String endpoint, String caPem) throws IOException {
+  public void publish(String endpoint, String caPem) throws IOException {
     LocalCertificateAuthority.writeAtomically(dir.resolve("ca.pem"), caPem);
     LocalCertificateAuthority.writeAtomically(dir.resolve("endpoint"), endpoint + "\n");
   }

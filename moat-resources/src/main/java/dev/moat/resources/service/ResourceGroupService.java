@@ -1,6 +1,7 @@
 package dev.moat.resources.service;
 
 import dev.moat.arm.lro.LongRunningOperations;
+import dev.moat.platform.contracts.ResourceGroups;
 import dev.moat.platform.error.CommonError;
 import dev.moat.platform.id.ResourceId;
 import dev.moat.platform.reconcile.Operation;
@@ -18,7 +19,7 @@ import java.util.Map;
  * Resource-group operations. Other providers call {@link #requireActive} before creating anything
  * inside a group, which is how a PUT into a missing group gets {@code ResourceGroupNotFound}.
  */
-public final class ResourceGroupService {
+public final class ResourceGroupService implements ResourceGroups {
   private final ResourceGroupRepository groups;
   private final ResourceGroupValidator validator;
   private final LongRunningOperations lro;
@@ -94,7 +95,7 @@ public final class ResourceGroupService {
     validator.validateTags(tags);
     return database.inTransaction(
         c -> {
-          ResourceGroup group = requireActive(id);
+          ResourceGroup group = activeGroup(id);
           ResourceGroup updated = tags == null ? group : group.withTags(tags);
           groups.save(updated);
           return updated;
@@ -126,10 +127,12 @@ public final class ResourceGroupService {
   /** A delete under way. */
   public record Deletion(ResourceGroup group, Operation operation) {}
 
-  /**
-   * The group, which must exist and not be being deleted; for providers creating resources in it.
-   */
-  public ResourceGroup requireActive(ResourceId groupId) {
+  @Override
+  public String requireActive(ResourceId groupId) {
+    return activeGroup(groupId).location();
+  }
+
+  private ResourceGroup activeGroup(ResourceId groupId) {
     ResourceGroup group = get(groupId);
     if (group.state() == ResourceGroupState.Deleting) {
       throw ResourceGroupError.BEING_DELETED.exception(group.id().name());

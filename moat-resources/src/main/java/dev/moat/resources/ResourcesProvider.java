@@ -1,19 +1,16 @@
 package dev.moat.resources;
 
-import dev.moat.arm.lro.LongRunningOperations;
 import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ResourceProvider;
-import dev.moat.platform.id.Regions;
+import dev.moat.arm.runtime.ProviderContext;
+import dev.moat.platform.contracts.ResourceGroups;
 import dev.moat.platform.reconcile.Reconciler;
-import dev.moat.platform.store.ResourceDocuments;
 import dev.moat.resources.http.ResourceGroupRoutes;
 import dev.moat.resources.model.JdbcResourceGroupRepository;
 import dev.moat.resources.model.ResourceGroupRepository;
 import dev.moat.resources.reconcile.ResourceGroupReconciler;
 import dev.moat.resources.service.ResourceGroupService;
 import dev.moat.resources.validation.ResourceGroupValidator;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 /** {@code Microsoft.Resources}: resource groups. */
@@ -22,22 +19,23 @@ public final class ResourcesProvider implements ResourceProvider {
   private final ResourceGroupRoutes routes;
   private final ResourceGroupReconciler reconciler;
 
-  public ResourcesProvider(
-      ResourceDocuments documents,
-      Regions regions,
-      LongRunningOperations lro,
-      Clock clock,
-      Duration provisioningDelay) {
-    ResourceGroupRepository repository = new JdbcResourceGroupRepository(documents);
+  public ResourcesProvider(ProviderContext context) {
+    ResourceGroupRepository repository = new JdbcResourceGroupRepository(context.documents());
     this.groups =
         new ResourceGroupService(
-            repository, new ResourceGroupValidator(regions), lro, documents.database(), clock);
-    this.routes = new ResourceGroupRoutes(groups, lro);
-    this.reconciler = new ResourceGroupReconciler(repository, clock, provisioningDelay);
+            repository,
+            new ResourceGroupValidator(context.regions()),
+            context.lro(),
+            context.database(),
+            context.clock());
+    this.routes = new ResourceGroupRoutes(groups, context.lro());
+    this.reconciler =
+        new ResourceGroupReconciler(
+            repository, context.clock(), context.settings().provisioningDelay());
   }
 
-  /** The service other providers use to check the group they create resources in. */
-  public ResourceGroupService groups() {
+  /** The contract other providers use to check the group they create resources in. */
+  public ResourceGroups groups() {
     return groups;
   }
 

@@ -1,0 +1,164 @@
+package dev.moat.arm.runtime;
+
+import dev.moat.arm.ArmFrontDoor;
+import dev.moat.arm.auth.Authenticator;
+import dev.moat.arm.auth.ClientDirectory;
+import dev.moat.arm.auth.StsService;
+import dev.moat.arm.auth.TokenService;
+import dev.moat.arm.http.HostDispatcher;
+import dev.moat.arm.http.JettyHttpAdapter;
+import dev.moat.arm.http.MoatHttpServer;
+import dev.moat.arm.lro.LongRunningOperations;
+import dev.moat.arm.routing.ArmOperation;
+import dev.moat.arm.routing.OperationTable;
+import dev.moat.arm.routing.ResourceProvider;
+import dev.moat.arm.tenancy.Tenancy;
+import dev.moat.arm.tenancy.TenancyProvider;
+import dev.moat.arm.tls.LocalCertificateAuthority;
+import dev.moat.platform.id.Regions;
+import dev.moat.platform.reconcile.ExecutorScheduler;
+import dev.moat.platform.reconcile.OperationRepository;
+import dev.moat.platform.reconcile.ReconcileEngine;
+import dev.moat.platform.reconcile.RetryPolicy;
+import dev.moat.platform.store.ResourceDocuments;
+import dev.moat.platform.store.SqliteDatabase;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Moat control plane: the store, the reconcile engine, the providers an {@link
+ * ProviderAssembler} builds, and the HTTPS server in front of them. The application object that
+ * everything hangs off: no static state, so tests can run several in one JVM.
+ */
+public final class ArmRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ArmRuntime.class);
+  private static final int MAX_ARM_BODY_BYTES = 4 * 1024 * 1024;
+  private static final int RECONCILE_WORKERS = 4;
+
+  private final MoatSettings settings;
+  private final DataDirectory dataDirectory;
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final LocalCertificateAuthority ca;
+  private final Tenancy tenancy;
+  private final ReconcileEngine engine;
+  private final MoatHttpServer http;
+
+  private ArmRuntime(MoatSettings settings, Clock clock, ProviderAssembler assembler)
+      throws Exception {
+    this.settings = settings;
+    this.dataDirectory = DataDirectory.lock(settings.dataDir());
+    resources.add(dataDirectory);
+    this.tenancy = Tenancy.defaults();
+    this.ca = LocalCertificateAuthority.loadOrCreate(settings.dataDir(), clock);
+    TokenService tokens = TokenService.loadOrCreate(settings.dataDir(), clock);
+    SqliteDatabase database =
+        SqliteDatabase.open(settings.dataDir().resolve("moat.db"), settings.syncEveryCommit());
+    resources.add(database);
+    ResourceDocuments documents = new ResourceDocuments(database, clock);
+    OperationRepository operations = new OperationRepository(database, clock);
+    ExecutorScheduler scheduler = new ExecutorScheduler();
+    resources.add(scheduler);
+    this.engine =
+        new ReconcileEngine(operations, scheduler, RetryPolicy.defaults(), RECONCILE_WORKERS);
+    resources.add(engine);
+    Regions regions = Regions.azurePublicCloud();
+    ProviderContext context =
+        new ProviderContext(
+            settings,
+            clock,
+            database,
+            documents,
+            new LongRunningOperations(operations, engine),
+            regions,
+            tenancy,
+            tokens,
+            ca);
+
+    ProviderAssembler.Assembly assembly = assembler.assemble(context);
+    resources.addAll(assembly.closeables());
+    List<ResourceProvider> providers = new ArrayList<>();
+    providers.add(new TenancyProvider(tenancy, regions));
+    providers.addAll(assembly.providers());
+    List<ArmOperation> table = new ArrayList<>();
+    for (ResourceProvider p : providers) {
+      table.addAll(p.operations());
+      p.reconcilers().forEach(engine::register);
+    }
+    ClientDirectory clients =
+        settings.strictAuth()
+            ? ClientDirectory.strict(
+                tenancy.tenantId(), settings.dataDir().resolve("principals.json"))
+            : ClientDirectory.open(tenancy.tenantId());
+    ArmFrontDoor arm =
+        new ArmFrontDoor(
+            new OperationTable(table), new Authenticator(tokens), tenancy, operations, clock);
+    List<HostDispatcher.Route> routes = new ArrayList<>(assembly.routes());
+    routes.add(
+        new HostDispatcher.Route(
+            call -> StsService.handles(call.path()), new StsService(tokens, clients, tenancy)));
+    this.http =
+        new MoatHttpServer(
+            settings.host(),
+            settings.port(),
+            ca.issueKeyStore(List.of("localhost", settings.host(), "127.0.0.1")),
+            new JettyHttpAdapter(new HostDispatcher(routes, arm), MAX_ARM_BODY_BYTES));
+  }
+
+  /** Opens the store, builds the providers, resumes unfinished operations and listens. */
+  public static ArmRuntime start(MoatSettings settings, Clock clock, ProviderAssembler assembler)
+      throws Exception {
+    ArmRuntime runtime = null;
+    try {
+      runtime = new ArmRuntime(settings, clock, assembler);
+      runtime.engine.start();
+      runtime.http.start();
+      runtime.dataDirectory.publish(runtime.endpoint(), runtime.ca.certificatePem());
+      return runtime;
+    } catch (Exception | Error e) {
+      if (runtime != null) {
+        runtime.close();
+      }
+      throw e;
+    }
+  }
+
+  /** The HTTPS base URL, e.g. {@code https://127.0.0.1:8443}. */
+  public String endpoint() {
+    return "https://" + settings.host() + ":" + http.port();
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public Tenancy tenancy() {
+    return tenancy;
+  }
+
+  /** The local CA certificate (PEM) clients must trust. */
+  public String caPem() {
+    return ca.certificatePem();
+  }
+
+  public MoatSettings settings() {
+    return settings;
+  }
+
+  /** Stops listening, then closes what was opened, newest first. */
+  @Override
+  public void close() {
+    if (http != null) {
+      http.close();
+    }
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        LOG.warn("error while stopping {}", resources.get(i), e);
+      }
+    }
+  }
+}
