@@ -1,0 +1,2 @@
+/** The az-compatible command line. */
+package dev.moat.cli;

@@ -1,0 +1,2 @@
+/** Microsoft.ContainerRegistry, ARM side: registries, cache rules, credential sets. */
+package dev.moat.containerregistry;

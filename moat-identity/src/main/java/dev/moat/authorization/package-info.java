@@ -1,0 +1,2 @@
+/** Microsoft.Authorization: role definitions, role assignments and the authorizer. */
+package dev.moat.authorization;

@@ -1,0 +1,2 @@
+/** Microsoft.Network: virtual networks, subnets, private endpoints, network interfaces. */
+package dev.moat.network;
