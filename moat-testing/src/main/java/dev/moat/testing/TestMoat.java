@@ -121,6 +121,11 @@ public final class TestMoat implements AutoCloseable {
     return path;
   }
 
+  /** A client for a Moat running elsewhere (another process), trusting its CA. */
+  public static ArmClient clientFor(String endpoint, String caPem) {
+    return new ArmClient(endpoint, trusting(caPem), "moat-test-client");
+  }
+
   /** A default timeout for waiting on operations in tests. */
   public static Duration timeout() {
     return Duration.ofSeconds(30);

@@ -41,6 +41,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -67,7 +68,7 @@ public final class LocalCertificateAuthority {
     this.clock = clock;
   }
 
-  /** Loads the CA from {@code dir}, creating it on first use. */
+  /** Loads the CA from {@code dir}, creating it on first use (key kept as PKCS#8 PEM). */
   public static LocalCertificateAuthority loadOrCreate(Path dir, Clock clock) {
     Path certFile = dir.resolve("ca.pem");
     Path keyFile = dir.resolve("ca-key.pem");
@@ -95,7 +96,7 @@ public final class LocalCertificateAuthority {
           Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
       X509Certificate cert = sign(builder, pair.getPrivate());
       // Key first, certificate last: a present ca.pem always has its key beside it.
-      writeAtomically(keyFile, pem(pair.getPrivate()));
+      writeAtomically(keyFile, pem(new JcaPKCS8Generator(pair.getPrivate(), null).generate()));
       writeAtomically(certFile, pem(cert));
       return new LocalCertificateAuthority(cert, pair.getPrivate(), clock);
     } catch (IOException e) {

@@ -1,7 +1,9 @@
 package dev.moat.platform.error;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -18,6 +20,23 @@ public record ArmError(
 
   public ArmError {
     details = details == null ? List.of() : List.copyOf(details);
+  }
+
+  /**
+   * Reads an error body; the HTTP status does not travel in it, so it is unknown (0) until {@link
+   * #withHttpStatus} sets it.
+   */
+  @JsonCreator
+  static ArmError fromJson(
+      @JsonProperty("code") String code,
+      @JsonProperty("message") String message,
+      @JsonProperty("target") String target,
+      @JsonProperty("details") List<ArmError> details) {
+    return new ArmError(0, code, message, target, details);
+  }
+
+  public ArmError withHttpStatus(int status) {
+    return new ArmError(status, code, message, target, details);
   }
 
   /** The same error naming the property it is about. */

@@ -89,7 +89,8 @@ public final class OperationRepository {
                       + " WHERE id = ? AND status = 'InProgress'")) {
             for (String id : operationIds) {
               s.setString(1, status.name());
-              s.setString(2, error == null ? null : Json.write(error));
+              s.setString(
+                  2, error == null ? null : Json.write(new StoredError(error.httpStatus(), error)));
               s.setString(3, now.toString());
               s.setString(4, id);
               s.addBatch();
@@ -97,6 +98,13 @@ public final class OperationRepository {
             return s.executeBatch();
           }
         });
+  }
+
+  /** An error with the HTTP status its body does not carry. */
+  private record StoredError(int httpStatus, ArmError error) {
+    ArmError toError() {
+      return error.withHttpStatus(httpStatus);
+    }
   }
 
   private List<Operation> query(String sql, String... args) {
@@ -125,7 +133,7 @@ public final class OperationRepository {
         ResourceId.parse(rs.getString(2)),
         rs.getString(3),
         OperationStatus.valueOf(rs.getString(4)),
-        error == null ? null : Json.read(error, ArmError.class),
+        error == null ? null : Json.read(error, StoredError.class).toError(),
         Instant.parse(rs.getString(6)),
         end == null ? null : Instant.parse(end));
   }
