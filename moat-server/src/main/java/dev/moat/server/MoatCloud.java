@@ -20,7 +20,7 @@ public final class MoatCloud {
   }
 
   /** Builds every provider and connects their contracts. */
-  static ProviderAssembler.Assembly assemble(ProviderContext context) {
+  public static ProviderAssembler.Assembly assemble(ProviderContext context) {
     ResourcesProvider resources = new ResourcesProvider(context);
     return ProviderAssembler.Assembly.of(resources);
   }
