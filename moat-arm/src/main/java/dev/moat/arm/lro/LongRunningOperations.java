@@ -59,7 +59,7 @@ public final class LongRunningOperations {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Azure-AsyncOperation", prefix + "/operations/" + op.id() + query);
     headers.put("Location", prefix + "/operationResults/" + op.id() + query);
-    headers.put("Retry-After", "0");
+    headers.putAll(RetryAfter.soon());
     return headers;
   }
 }

@@ -100,14 +100,13 @@ public final class OperationStatusRoutes {
     }
   }
 
-  /** Poll again at once for fresh operations; once a second for ones that take a while. */
+  /** Poll again soon for fresh operations; once a second for ones that take a while. */
   private Map<String, String> retryAfter(Operation op) {
     if (op.status().isTerminal()) {
       return Map.of();
     }
-    boolean young =
-        Duration.between(op.startTime(), clock.instant()).compareTo(Duration.ofSeconds(2)) < 0;
-    return Map.of("Retry-After", young ? "0" : "1");
+    Duration age = Duration.between(op.startTime(), clock.instant());
+    return age.compareTo(Duration.ofSeconds(2)) < 0 ? RetryAfter.soon() : RetryAfter.seconds(1);
   }
 
   /** The {@code OperationStatusResult} body. */
