@@ -1,0 +1,36 @@
+package dev.moat.managedidentity.validation;
+
+import dev.moat.platform.error.CommonError;
+import dev.moat.platform.id.Regions;
+import java.util.regex.Pattern;
+
+/** Azure's rules for user-assigned identity names and locations. */
+public final class IdentityValidator {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{2,127}");
+  private static final String TYPE = "userAssignedIdentities";
+
+  private final Regions regions;
+
+  public IdentityValidator(Regions regions) {
+    this.regions = regions;
+  }
+
+  public void validateName(String name) {
+    if (!NAME.matcher(name).matches()) {
+      throw ManagedIdentityError.INVALID_NAME.exception(name);
+    }
+  }
+
+  /** The normalised region of {@code location}. */
+  public String validateLocation(String location) {
+    if (location == null || location.isBlank()) {
+      throw ManagedIdentityError.LOCATION_REQUIRED.exception();
+    }
+    return regions
+        .normalize(location)
+        .orElseThrow(
+            () ->
+                CommonError.INVALID_LOCATION.exception(
+                    location, TYPE, String.join(",", regions.names())));
+  }
+}
