@@ -26,11 +26,14 @@ public final class StsService implements HttpService {
   private final TokenService tokens;
   private final ClientDirectory clients;
   private final Tenancy tenancy;
+  private final KnownPrincipals known;
 
-  public StsService(TokenService tokens, ClientDirectory clients, Tenancy tenancy) {
+  public StsService(
+      TokenService tokens, ClientDirectory clients, Tenancy tenancy, KnownPrincipals known) {
     this.tokens = tokens;
     this.clients = clients;
     this.tenancy = tenancy;
+    this.known = known;
   }
 
   /** True for the paths this service answers. */
@@ -128,6 +131,7 @@ public final class StsService implements HttpService {
               + form.get("client_id")
               + "'.");
     }
+    known.record(principal.get());
     String audience = audience(form, base);
     TokenService.IssuedToken token =
         tokens.issue(principal.get(), audience, TokenService.DEFAULT_LIFETIME);

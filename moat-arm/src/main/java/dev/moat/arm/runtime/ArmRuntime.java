@@ -3,6 +3,7 @@ package dev.moat.arm.runtime;
 import dev.moat.arm.ArmFrontDoor;
 import dev.moat.arm.auth.Authenticator;
 import dev.moat.arm.auth.ClientDirectory;
+import dev.moat.arm.auth.KnownPrincipals;
 import dev.moat.arm.auth.StsService;
 import dev.moat.arm.auth.TokenService;
 import dev.moat.arm.http.HostDispatcher;
@@ -65,6 +66,7 @@ public final class ArmRuntime implements AutoCloseable {
         new ReconcileEngine(operations, scheduler, RetryPolicy.defaults(), RECONCILE_WORKERS);
     resources.add(engine);
     Regions regions = Regions.azurePublicCloud();
+    KnownPrincipals principals = new KnownPrincipals(database, clock);
     ProviderContext context =
         new ProviderContext(
             settings,
@@ -75,7 +77,8 @@ public final class ArmRuntime implements AutoCloseable {
             regions,
             tenancy,
             tokens,
-            ca);
+            ca,
+            principals);
 
     ProviderAssembler.Assembly assembly = assembler.assemble(context);
     resources.addAll(assembly.closeables());
@@ -98,7 +101,8 @@ public final class ArmRuntime implements AutoCloseable {
     List<HostDispatcher.Route> routes = new ArrayList<>(assembly.routes());
     routes.add(
         new HostDispatcher.Route(
-            call -> StsService.handles(call.path()), new StsService(tokens, clients, tenancy)));
+            call -> StsService.handles(call.path()),
+            new StsService(tokens, clients, tenancy, principals)));
     this.http =
         new MoatHttpServer(
             settings.host(),

@@ -1,5 +1,6 @@
 package dev.moat.arm.runtime;
 
+import dev.moat.arm.auth.KnownPrincipals;
 import dev.moat.arm.auth.TokenService;
 import dev.moat.arm.lro.LongRunningOperations;
 import dev.moat.arm.tenancy.Tenancy;
@@ -19,4 +20,5 @@ public record ProviderContext(
     Regions regions,
     Tenancy tenancy,
     TokenService tokens,
-    LocalCertificateAuthority ca) {}
+    LocalCertificateAuthority ca,
+    KnownPrincipals principals) {}
