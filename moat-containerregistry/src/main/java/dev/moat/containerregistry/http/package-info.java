@@ -1,0 +1,2 @@
+/** Wire records and operation tables of Microsoft.ContainerRegistry. */
+package dev.moat.containerregistry.http;

@@ -1,0 +1,7 @@
+package dev.moat.containerregistry.model;
+
+/** {@code properties.networkRuleBypassOptions}. */
+public enum NetworkRuleBypassOptions {
+  AzureServices,
+  None
+}

@@ -1,0 +1,7 @@
+package dev.moat.containerregistry.model;
+
+/** {@code properties.publicNetworkAccess}. */
+public enum PublicNetworkAccess {
+  Enabled,
+  Disabled
+}

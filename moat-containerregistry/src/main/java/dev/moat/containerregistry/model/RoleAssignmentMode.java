@@ -1,0 +1,7 @@
+package dev.moat.containerregistry.model;
+
+/** {@code properties.roleAssignmentMode}. */
+public enum RoleAssignmentMode {
+  AbacRepositoryPermissions,
+  LegacyRegistryPermissions
+}

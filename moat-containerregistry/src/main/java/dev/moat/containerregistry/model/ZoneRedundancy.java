@@ -1,0 +1,7 @@
+package dev.moat.containerregistry.model;
+
+/** {@code properties.zoneRedundancy}. */
+public enum ZoneRedundancy {
+  Enabled,
+  Disabled
+}

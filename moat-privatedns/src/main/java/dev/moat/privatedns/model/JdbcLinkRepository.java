@@ -1,0 +1,41 @@
+package dev.moat.privatedns.model;
+
+import dev.moat.platform.id.ResourceId;
+import dev.moat.platform.store.ResourceDocuments;
+import dev.moat.platform.store.ResourceTable;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link LinkRepository} on the shared resource table. */
+public final class JdbcLinkRepository implements LinkRepository {
+  private final ResourceTable<VirtualNetworkLink> table;
+
+  public JdbcLinkRepository(ResourceDocuments documents) {
+    this.table = new ResourceTable<>(documents, PrivateDnsTypes.LINK, VirtualNetworkLink.class);
+  }
+
+  @Override
+  public Optional<VirtualNetworkLink> find(ResourceId id) {
+    return table.get(id);
+  }
+
+  @Override
+  public List<VirtualNetworkLink> listInZone(ResourceId zoneId) {
+    return table.listChildren(zoneId);
+  }
+
+  @Override
+  public List<VirtualNetworkLink> listInSubscription(String subscriptionId) {
+    return table.listInSubscription(subscriptionId);
+  }
+
+  @Override
+  public void save(VirtualNetworkLink link) {
+    table.put(link.id(), link);
+  }
+
+  @Override
+  public void delete(ResourceId id) {
+    table.delete(id);
+  }
+}

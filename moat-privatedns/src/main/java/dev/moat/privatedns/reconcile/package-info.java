@@ -1,0 +1,2 @@
+/** Reconcilers that finish zone and link operations after the provisioning delay. */
+package dev.moat.privatedns.reconcile;
