@@ -76,6 +76,16 @@ public final class ArmClient {
 
   /** Any method; {@code apiVersion} null sends none; {@code json} null sends no body. */
   public ArmResult call(String method, String path, String apiVersion, String json) {
+    return call(method, path, apiVersion, json, java.util.Map.of());
+  }
+
+  /** Any method with extra request headers (e.g. {@code If-Match}). */
+  public ArmResult call(
+      String method,
+      String path,
+      String apiVersion,
+      String json,
+      java.util.Map<String, String> headers) {
     String url = endpoint + path;
     if (apiVersion != null) {
       url += (path.contains("?") ? "&" : "?") + "api-version=" + apiVersion;
@@ -87,6 +97,7 @@ public final class ArmClient {
     if (json != null) {
       b.header("Content-Type", "application/json");
     }
+    headers.forEach(b::header);
     b.method(
         method,
         json == null

@@ -67,6 +67,8 @@ public final class ArmRuntime implements AutoCloseable {
     resources.add(engine);
     Regions regions = Regions.azurePublicCloud();
     KnownPrincipals principals = new KnownPrincipals(database, clock);
+    InternalArm internalArm =
+        new InternalArm("https://" + settings.host() + ":" + Math.max(settings.port(), 1));
     ProviderContext context =
         new ProviderContext(
             settings,
@@ -78,7 +80,8 @@ public final class ArmRuntime implements AutoCloseable {
             tenancy,
             tokens,
             ca,
-            principals);
+            principals,
+            internalArm);
 
     ProviderAssembler.Assembly assembly = assembler.assemble(context);
     resources.addAll(assembly.closeables());
@@ -95,9 +98,10 @@ public final class ArmRuntime implements AutoCloseable {
             ? ClientDirectory.strict(
                 tenancy.tenantId(), settings.dataDir().resolve("principals.json"))
             : ClientDirectory.open(tenancy.tenantId());
+    OperationTable operationTable = new OperationTable(table);
+    internalArm.bind(operationTable);
     ArmFrontDoor arm =
-        new ArmFrontDoor(
-            new OperationTable(table), new Authenticator(tokens), tenancy, operations, clock);
+        new ArmFrontDoor(operationTable, new Authenticator(tokens), tenancy, operations, clock);
     List<HostDispatcher.Route> routes = new ArrayList<>(assembly.routes());
     routes.add(
         new HostDispatcher.Route(

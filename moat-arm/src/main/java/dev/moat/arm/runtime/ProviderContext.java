@@ -21,4 +21,5 @@ public record ProviderContext(
     Tenancy tenancy,
     TokenService tokens,
     LocalCertificateAuthority ca,
-    KnownPrincipals principals) {}
+    KnownPrincipals principals,
+    InternalArm internalArm) {}
