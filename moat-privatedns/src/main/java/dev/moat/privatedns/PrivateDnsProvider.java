@@ -5,6 +5,7 @@ import dev.moat.arm.routing.ResourceProvider;
 import dev.moat.arm.runtime.ProviderContext;
 import dev.moat.arm.tenancy.Tenancy;
 import dev.moat.fabric.topology.PrivateZoneInventory;
+import dev.moat.fabric.topology.ZoneLinkPolicies;
 import dev.moat.platform.contracts.PrivateDnsRecords;
 import dev.moat.platform.contracts.ResourceGroups;
 import dev.moat.platform.reconcile.Reconciler;
@@ -19,6 +20,7 @@ import dev.moat.privatedns.model.RecordSetRepository;
 import dev.moat.privatedns.model.ZoneRepository;
 import dev.moat.privatedns.reconcile.LinkReconciler;
 import dev.moat.privatedns.reconcile.ZoneReconciler;
+import dev.moat.privatedns.service.LinkResolutionPolicies;
 import dev.moat.privatedns.service.LinkService;
 import dev.moat.privatedns.service.RecordSetService;
 import dev.moat.privatedns.service.ZoneInventory;
@@ -38,6 +40,7 @@ public final class PrivateDnsProvider implements ResourceProvider {
   private final List<Reconciler> reconcilers;
   private final ZoneInventory inventory;
   private final ZoneRecords records;
+  private final LinkResolutionPolicies linkPolicies;
 
   public PrivateDnsProvider(ProviderContext context, ResourceGroups groups) {
     ZoneRepository zones = new JdbcZoneRepository(context.documents());
@@ -88,6 +91,12 @@ public final class PrivateDnsProvider implements ResourceProvider {
                 context.settings().provisioningDelay()));
     this.inventory = new ZoneInventory(zones, links, recordSets, context.database(), subscriptions);
     this.records = new ZoneRecords(zones, recordSets, recordSetService);
+    this.linkPolicies = new LinkResolutionPolicies(links);
+  }
+
+  /** The fabric's view of each link's {@code resolutionPolicy}. */
+  public ZoneLinkPolicies linkPolicies() {
+    return linkPolicies;
   }
 
   /** The fabric's view: each zone, the networks linked to it and its A records. */
