@@ -1,0 +1,2 @@
+/** Microsoft.ContainerService: managed clusters and agent pools, network-isolated or not. */
+package dev.moat.containerservice;
