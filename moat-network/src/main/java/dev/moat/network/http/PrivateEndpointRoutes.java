@@ -1,0 +1,74 @@
+package dev.moat.network.http;
+
+import dev.moat.arm.lro.LongRunningOperations;
+import dev.moat.arm.routing.ArmOperation;
+import dev.moat.arm.routing.ArmRequest;
+import dev.moat.arm.routing.ArmResponse;
+import dev.moat.arm.routing.OperationTableBuilder;
+import dev.moat.network.model.NetworkTypes;
+import dev.moat.network.model.PrivateEndpoint;
+import dev.moat.network.service.PrivateEndpointService;
+import dev.moat.network.service.Written;
+import dev.moat.platform.contracts.ResourceGroups;
+import dev.moat.platform.id.ResourceId;
+import java.util.List;
+
+/** The HTTP operations of {@code Microsoft.Network/privateEndpoints}. */
+public final class PrivateEndpointRoutes {
+  private final PrivateEndpointService service;
+  private final ResourceGroups groups;
+  private final LroResponses responses;
+
+  public PrivateEndpointRoutes(
+      PrivateEndpointService service, ResourceGroups groups, LongRunningOperations lro) {
+    this.service = service;
+    this.groups = groups;
+    this.responses = new LroResponses(lro);
+  }
+
+  public List<ArmOperation> operations() {
+    return OperationTableBuilder.forType(NetworkTypes.PRIVATE_ENDPOINT, NetworkApiVersions.ALL)
+        .item("PUT", this::put)
+        .item("GET", this::get)
+        .item("PATCH", this::patch)
+        .item("DELETE", this::delete)
+        .collection("GET", this::list)
+        .build();
+  }
+
+  private ArmResponse put(ArmRequest request) {
+    PrivateEndpointBodies.In body = request.body(PrivateEndpointBodies.In.class);
+    Written<PrivateEndpoint> written = service.createOrUpdate(request.id(), body.spec());
+    return responses.put(request, written, render(written.value()), written.value().location());
+  }
+
+  private ArmResponse get(ArmRequest request) {
+    return ArmResponse.ok(render(service.get(request.id())));
+  }
+
+  private ArmResponse patch(ArmRequest request) {
+    PrivateEndpointBodies.TagsIn body = request.body(PrivateEndpointBodies.TagsIn.class);
+    return ArmResponse.ok(render(service.updateTags(request.id(), body.tags())));
+  }
+
+  private ArmResponse delete(ArmRequest request) {
+    return responses.delete(request, service.beginDelete(request.id()), PrivateEndpoint::location);
+  }
+
+  private ArmResponse list(ArmRequest request) {
+    ResourceId parent = request.parent();
+    List<PrivateEndpoint> endpoints;
+    if (parent.isSubscription()) {
+      endpoints = service.listInSubscription(parent.subscriptionId());
+    } else {
+      groups.requireActive(parent);
+      endpoints = service.listInGroup(parent);
+    }
+    return ArmResponse.ok(
+        new PrivateEndpointBodies.Page(endpoints.stream().map(this::render).toList()));
+  }
+
+  private PrivateEndpointBodies.Out render(PrivateEndpoint pe) {
+    return PrivateEndpointBodies.Out.of(pe, service.hasZoneGroup(pe));
+  }
+}

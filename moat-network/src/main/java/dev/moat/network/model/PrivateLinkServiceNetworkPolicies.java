@@ -1,0 +1,7 @@
+package dev.moat.network.model;
+
+/** {@code privateLinkServiceNetworkPolicies} of a subnet. */
+public enum PrivateLinkServiceNetworkPolicies {
+  Enabled,
+  Disabled
+}

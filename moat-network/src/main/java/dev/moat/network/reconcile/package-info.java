@@ -1,0 +1,2 @@
+/** Reconcilers finishing Microsoft.Network's long-running writes and deletes. */
+package dev.moat.network.reconcile;
