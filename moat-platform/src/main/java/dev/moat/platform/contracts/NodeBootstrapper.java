@@ -1,0 +1,59 @@
+package dev.moat.platform.contracts;
+
+import dev.moat.platform.id.ResourceId;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Boots one cluster node the way an AKS node's provisioning script does: resolve the registry
+ * through the node's VNet DNS view, check the network path, obtain a kubelet-identity token, log in
+ * to the registry and pull every bootstrap artifact of the Kubernetes version, verifying digests.
+ * Implemented by the node agents; called by the managed-cluster reconciler for new and reimaged
+ * nodes, concurrently across nodes. Thread-safe; blocking.
+ */
+public interface NodeBootstrapper {
+
+  NodeOutcome bootstrap(NodeSpec spec);
+
+  /** Where bootstrap artifacts come from. */
+  enum ArtifactSource {
+    /** {@code mcr.microsoft.com} directly (needs egress). */
+    Direct,
+    /** The private registry's {@code aks-managed-repository/*} cache. */
+    Cache
+  }
+
+  /**
+   * What a node is imaged with.
+   *
+   * @param registryLoginServer for {@code Cache}, e.g. {@code myacr.azurecr.io}; null for Direct
+   */
+  record NodeSpec(
+      String nodeName,
+      ResourceId cluster,
+      ResourceId agentPool,
+      ResourceId subnet,
+      String privateIpAddress,
+      ResourceId kubeletIdentity,
+      String kubernetesVersion,
+      String nodeImageVersion,
+      ArtifactSource artifactSource,
+      String registryLoginServer) {}
+
+  /**
+   * What the node achieved.
+   *
+   * @param exitCode {@code 0} when Ready; otherwise the provisioning exit code AKS reports (e.g. 50
+   *     for outbound connectivity failure), with {@code exitName} such as {@code
+   *     ERR_OUTBOUND_CONN_FAIL}
+   * @param message the node's real cause, in words
+   * @param pulled the artifact references it pulled, as {@code host/repository@digest}
+   */
+  record NodeOutcome(
+      boolean ready,
+      int exitCode,
+      String exitName,
+      String message,
+      List<String> pulled,
+      Duration took) {}
+}
