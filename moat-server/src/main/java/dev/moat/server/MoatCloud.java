@@ -7,12 +7,19 @@ import dev.moat.arm.runtime.MoatSettings;
 import dev.moat.arm.runtime.ProviderAssembler;
 import dev.moat.arm.runtime.ProviderContext;
 import dev.moat.authorization.AuthorizationProvider;
+import dev.moat.containerregistry.ContainerRegistryProvider;
+import dev.moat.fabric.EgressPolicies;
+import dev.moat.fabric.NetworkFabric;
 import dev.moat.managedidentity.ManagedIdentityProvider;
 import dev.moat.managedidentity.http.ImdsService;
+import dev.moat.network.NetworkProvider;
+import dev.moat.platform.contracts.PrivateEndpointConnections;
+import dev.moat.privatedns.PrivateDnsProvider;
 import dev.moat.resources.ResourcesProvider;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The whole local cloud: every provider Moat serves, wired together on one {@link ArmRuntime}. */
 public final class MoatCloud {
@@ -33,14 +40,40 @@ public final class MoatCloud {
     AuthorizationProvider authorization =
         new AuthorizationProvider(
             context, resources.groups(), identities.principals().or(context.principals()::exists));
+    PrivateDnsProvider privateDns = new PrivateDnsProvider(context, resources.groups());
 
-    List<ResourceProvider> providers = new ArrayList<>();
-    providers.add(resources);
-    providers.add(identities);
-    providers.add(authorization);
+    // Registries show the private endpoints connected to them, and private endpoints ask
+    // registries what they offer: the network provider is created second, so registries reach
+    // it through a reference set just below.
+    AtomicReference<NetworkProvider> networkRef = new AtomicReference<>();
+    PrivateEndpointConnections connections =
+        target -> networkRef.get().connections().connectionsTo(target);
+    ContainerRegistryProvider registries =
+        new ContainerRegistryProvider(context, resources.groups(), connections);
+    NetworkProvider network =
+        new NetworkProvider(
+            context, resources.groups(), registries.privateLinkTargets(), privateDns.records());
+    networkRef.set(network);
+
+    NetworkFabric fabric =
+        new NetworkFabric(
+            network.inventory(),
+            privateDns.inventory(),
+            privateDns.linkPolicies(),
+            List.of(registries.publicNames()),
+            EgressPolicies.none(),
+            context.clock(),
+            dev.moat.fabric.FabricOptions.defaults());
+    fabric.start();
+
+    List<ResourceProvider> providers =
+        List.of(resources, identities, authorization, privateDns, registries, network);
     List<HostDispatcher.Route> routes = new ArrayList<>();
     routes.add(
         new HostDispatcher.Route(call -> ImdsService.handles(call.path()), identities.imds()));
-    return new ProviderAssembler.Assembly(providers, routes, List.of());
+    routes.add(
+        new HostDispatcher.Route(
+            call -> FabricRoutes.handles(call.path()), new FabricRoutes(fabric)));
+    return new ProviderAssembler.Assembly(providers, routes, List.of(fabric));
   }
 }

@@ -3,7 +3,6 @@ package dev.moat.privatedns.service;
 import dev.moat.fabric.topology.ZoneLinkPolicies;
 import dev.moat.platform.id.ResourceId;
 import dev.moat.privatedns.model.LinkRepository;
-import dev.moat.privatedns.model.ResolutionPolicy;
 
 /** The fabric's view of each link's {@code resolutionPolicy}. */
 public final class LinkResolutionPolicies implements ZoneLinkPolicies {
@@ -21,7 +20,8 @@ public final class LinkResolutionPolicies implements ZoneLinkPolicies {
             .anyMatch(
                 l ->
                     l.virtualNetwork().equals(virtualNetwork)
-                        && l.resolutionPolicy() == ResolutionPolicy.NxDomainRedirect);
+                        && l.resolutionPolicy()
+                            == dev.moat.privatedns.model.ResolutionPolicy.NxDomainRedirect);
     return redirect
         ? ZoneLinkPolicies.ResolutionPolicy.NX_DOMAIN_REDIRECT
         : ZoneLinkPolicies.ResolutionPolicy.DEFAULT;
