@@ -1,0 +1,117 @@
+package dev.moat.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns parse and run failures into az's stderr text and exit codes: unknown commands and
+ * arguments, missing arguments (2), {@link CliException}s (their own code) and anything unexpected
+ * (1, with the stack trace under {@code --debug}).
+ */
+final class ErrorHandler
+    implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+  private final CliContext context;
+
+  ErrorHandler(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public int handleParseException(ParameterException ex, String[] args) {
+    CliException cli = findCliException(ex);
+    if (cli != null) {
+      context.err().println(cli.render());
+      return cli.exitCode();
+    }
+    CommandLine cmd = ex.getCommandLine();
+    String prog = cmd.getCommandSpec().qualifiedName();
+    String message;
+    if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+      List<String> unmatched = u.getUnmatched();
+      if (!cmd.getSubcommands().isEmpty()
+          && !unmatched.isEmpty()
+          && !unmatched.get(0).startsWith("-")) {
+        message =
+            prog
+                + ": '"
+                + unmatched.get(0)
+                + "' is not in the '"
+                + prog
+                + "' command group. See '"
+                + prog
+                + " --help'.";
+      } else {
+        message =
+            "unrecognized arguments: "
+                + String.join(" ", unmatched)
+                + "\n\nTo learn more about the command, run '"
+                + prog
+                + " --help'.";
+      }
+    } else if (ex instanceof CommandLine.MissingParameterException m && missingOptions(m)) {
+      message =
+          "the following arguments are required: "
+              + m.getMissing().stream().map(ErrorHandler::azName).collect(Collectors.joining(", "));
+    } else if (ex.getArgSpec() != null) {
+      message = "argument " + azName(ex.getArgSpec()) + ": expected one argument";
+    } else {
+      message = ex.getMessage();
+    }
+    context.err().println("ERROR: " + message);
+    return 2;
+  }
+
+  /** Picocli reports "option given without value" as a missing parameter too; tell them apart. */
+  private static boolean missingOptions(CommandLine.MissingParameterException m) {
+    return m.getMessage().startsWith("Missing required option")
+        || m.getMessage().startsWith("Missing required parameter:");
+  }
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+    CliException cli = findCliException(ex);
+    if (cli != null) {
+      context.err().println(cli.render());
+      return cli.exitCode();
+    }
+    context.err().println("ERROR: The command failed with an unexpected error: " + ex);
+    if (context.log().isDebug()) {
+      ex.printStackTrace(context.err());
+    }
+    return 1;
+  }
+
+  private static CliException findCliException(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof CliException e) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** az names an option by its long names first, then short ones: {@code --name/-n}. */
+  static String azName(ArgSpec arg) {
+    if (!(arg instanceof OptionSpec o)) {
+      return arg.paramLabel();
+    }
+    List<String> names = new ArrayList<>();
+    for (String n : o.names()) {
+      if (n.startsWith("--")) {
+        names.add(n);
+      }
+    }
+    for (String n : o.names()) {
+      if (!n.startsWith("--")) {
+        names.add(n);
+      }
+    }
+    return String.join("/", names);
+  }
+}

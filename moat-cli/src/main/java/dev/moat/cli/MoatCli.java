@@ -1,0 +1,59 @@
+package dev.moat.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Entry point of Moat's az-compatible command line: {@code az() { ./moat "$@"; }} and the seed's
+ * commands run unchanged. Holds no static state, so tests run it many times in one JVM.
+ */
+public final class MoatCli {
+  private MoatCli() {}
+
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(args, System.getenv(), out, err));
+  }
+
+  /** Runs one command; returns az's exit code (0 ok, 1 error, 2 usage error, 3 show not found). */
+  public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    return run(args, CliContext.system(env, out, err));
+  }
+
+  static int run(String[] args, CliContext context) {
+    CommandLine cli = commandLine(context);
+    try {
+      return cli.execute(args);
+    } finally {
+      context.out().flush();
+      context.err().flush();
+    }
+  }
+
+  static CommandLine commandLine(CliContext context) {
+    CommandLine cli = new CommandLine(new AzCommand(context), new ContextFactory(context));
+    cli.setOut(new PrintWriter(context.out(), true));
+    cli.setErr(new PrintWriter(context.err(), true));
+    cli.setAbbreviatedOptionsAllowed(false);
+    cli.setParameterExceptionHandler(new ErrorHandler(context));
+    cli.setExecutionExceptionHandler(new ErrorHandler(context));
+    AzHelp.install(cli);
+    return cli;
+  }
+
+  /** Gives command classes the run's {@link CliContext} through their constructor. */
+  private record ContextFactory(CliContext context) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      try {
+        return cls.getDeclaredConstructor(CliContext.class).newInstance(context);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(cls);
+      }
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package dev.moat.cli.commands;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moat.cli.CliContext;
+import dev.moat.cli.http.Json;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code az acr}: container registries. */
+@Command(
+    name = "acr",
+    description = "Manage private registries with Azure Container Registries.",
+    subcommands = AcrCacheCommand.class)
+public final class AcrCommand extends CommandGroup {
+  private static final String V = Registries.V;
+  private static final Choices SKUS = Choices.of("--sku", "Basic", "Premium", "Standard");
+
+  public AcrCommand(CliContext context) {
+    super(context);
+  }
+
+  @Command(name = "create", description = "Create an Azure Container Registry.")
+  int create(
+      @Option(
+              names = {"--resource-group", "-g"},
+              required = true,
+              description = "Name of" + " resource group.")
+          String group,
+      @Option(
+              names = {"--name", "-n"},
+              required = true,
+              description = "The name of the container" + " registry.")
+          String name,
+      @Option(
+              names = "--sku",
+              required = true,
+              description =
+                  "The SKU of the container registry."
+                      + "  Allowed values: Basic, Premium, Standard.")
+          String sku,
+      @Option(
+              names = {"--location", "-l"},
+              description = "Location. Default: the resource" + " group's location.")
+          String location,
+      @Option(
+              names = "--admin-enabled",
+              description =
+                  "Indicates whether the admin user is" + " enabled.  Allowed values: false, true.")
+          String admin,
+      @Option(
+              names = "--public-network-enabled",
+              description =
+                  "Allow public network access for"
+                      + " the container registry.  Allowed values: false, true.")
+          String publicNetwork,
+      @Option(
+              names = "--zone-redundancy",
+              description =
+                  "Indicates whether or not zone"
+                      + " redundancy should be enabled.  Allowed values: Disabled, Enabled.")
+          String zoneRedundancy,
+      @Option(names = "--tags", arity = "0..*", description = "Space-separated tags.")
+          List<String> tags) {
+    String prog = prog("create");
+    ObjectNode body = Json.object().put("location", arm.locationOr(location, group));
+    body.putObject("sku").put("name", SKUS.parse(prog, sku));
+    ObjectNode t = Tags.parse(tags);
+    if (t != null) {
+      body.set("tags", t);
+    }
+    ObjectNode props = body.putObject("properties");
+    Boolean adminOn = Flags.bool(prog, "--admin-enabled", admin);
+    props.put("adminUserEnabled", Boolean.TRUE.equals(adminOn));
+    Boolean pub = Flags.bool(prog, "--public-network-enabled", publicNetwork);
+    if (pub != null) {
+      props.put("publicNetworkAccess", pub ? "Enabled" : "Disabled");
+    }
+    if (zoneRedundancy != null) {
+      props.put(
+          "zoneRedundancy",
+          Choices.of("--zone-redundancy", "Disabled", "Enabled").parse(prog, zoneRedundancy));
+    }
+    context.printResource(
+        arm.put(arm.providerPath(group, Registries.TYPE + "/" + name), V, body, false));
+    return 0;
+  }
+
+  @Command(name = "show", description = "Get the details of an Azure Container Registry.")
+  int show(
+      @Option(
+              names = {"--name", "-n"},
+              required = true,
+              description = "The name of the container" + " registry.")
+          String name,
+      @Option(
+              names = {"--resource-group", "-g"},
+              description = "Name of resource group.")
+          String group) {
+    context.printResource(arm.show(Registries.path(arm, name, group), V));
+    return 0;
+  }
+
+  @Command(name = "update", description = "Update an Azure Container Registry.")
+  int update(
+      @Option(
+              names = {"--name", "-n"},
+              required = true,
+              description = "The name of the container" + " registry.")
+          String name,
+      @Option(
+              names = {"--resource-group", "-g"},
+              description = "Name of resource group.")
+          String group,
+      @Option(
+              names = "--sku",
+              description =
+                  "The SKU of the container registry.  Allowed"
+                      + " values: Basic, Premium, Standard.")
+          String sku,
+      @Option(names = "--admin-enabled", description = "Allowed values: false, true.") String admin,
+      @Option(names = "--public-network-enabled", description = "Allowed values: false, true.")
+          String publicNetwork,
+      @Option(
+              names = "--data-endpoint-enabled",
+              description =
+                  "Enable dedicated data endpoint"
+                      + " for client firewall configuration.  Allowed values: false, true.")
+          String dataEndpoint,
+      @Option(names = "--tags", arity = "0..*", description = "Space-separated tags.")
+          List<String> tags) {
+    String prog = prog("update");
+    ObjectNode body = Json.object();
+    if (sku != null) {
+      body.putObject("sku").put("name", SKUS.parse(prog, sku));
+    }
+    ObjectNode t = Tags.parse(tags);
+    if (t != null) {
+      body.set("tags", t);
+    }
+    ObjectNode props = Json.object();
+    Boolean adminOn = Flags.bool(prog, "--admin-enabled", admin);
+    if (adminOn != null) {
+      props.put("adminUserEnabled", adminOn);
+    }
+    Boolean pub = Flags.bool(prog, "--public-network-enabled", publicNetwork);
+    if (pub != null) {
+      props.put("publicNetworkAccess", pub ? "Enabled" : "Disabled");
+    }
+    Boolean data = Flags.bool(prog, "--data-endpoint-enabled", dataEndpoint);
+    if (data != null) {
+      props.put("dataEndpointEnabled", data);
+    }
+    if (!props.isEmpty()) {
+      body.set("properties", props);
+    }
+    context.printResource(arm.patch(Registries.path(arm, name, group), V, body, false));
+    return 0;
+  }
+
+  @Command(
+      name = "list",
+      description = "List all container registries under the current" + " subscription.")
+  int list(
+      @Option(
+              names = {"--resource-group", "-g"},
+              description = "Name of resource group.")
+          String group) {
+    String path =
+        group == null
+            ? "/subscriptions/" + arm.subscriptionId() + "/providers/" + Registries.TYPE
+            : arm.providerPath(group, Registries.TYPE);
+    context.printResource(arm.list(path, V));
+    return 0;
+  }
+
+  @Command(name = "delete", description = "Delete an Azure Container Registry.")
+  int delete(
+      @Option(
+              names = {"--name", "-n"},
+              required = true,
+              description = "The name of the container" + " registry.")
+          String name,
+      @Option(
+              names = {"--resource-group", "-g"},
+              description = "Name of resource group.")
+          String group,
+      @Option(
+              names = {"--yes", "-y"},
+              description = "Do not prompt for confirmation.")
+          boolean yes) {
+    Prompts.confirm(context, yes);
+    arm.delete(Registries.path(arm, name, group), V, false);
+    return 0;
+  }
+}

@@ -1,0 +1,193 @@
+package dev.moat.cli.commands.network;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moat.cli.CliContext;
+import dev.moat.cli.CliException;
+import dev.moat.cli.commands.CommandGroup;
+import dev.moat.cli.commands.Tags;
+import dev.moat.cli.commands.Target;
+import dev.moat.cli.http.Json;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code az network private-endpoint}. */
+@Command(
+    name = "private-endpoint",
+    description = "Manage private endpoints.",
+    subcommands = DnsZoneGroupCommand.class)
+public final class PrivateEndpointCommand extends CommandGroup {
+  static final String V = VnetCommand.V;
+
+  public PrivateEndpointCommand(CliContext context) {
+    super(context);
+  }
+
+  @Command(name = "create", description = "Create a private endpoint.")
+  int create(
+      @Option(
+              names = {"--resource-group", "-g"},
+              required = true,
+              description = "Name of" + " resource group.")
+          String group,
+      @Option(
+              names = {"--name", "-n"},
+              required = true,
+              description = "Name of the private" + " endpoint.")
+          String name,
+      @Option(
+              names = "--subnet",
+              required = true,
+              description =
+                  "Name or ID of an existing"
+                      + " subnet. If name is specified, also specify --vnet-name.")
+          String subnet,
+      @Option(
+              names = "--vnet-name",
+              description =
+                  "The virtual network (VNet) associated with"
+                      + " the subnet (Omit if supplying a subnet id).")
+          String vnet,
+      @Option(
+              names = "--private-connection-resource-id",
+              required = true,
+              description = "The" + " resource id of the private endpoint to connect to.")
+          String resourceId,
+      @Option(
+              names = {"--group-id", "--group-ids"},
+              arity = "1..*",
+              description =
+                  "The ID of"
+                      + " the group obtained from the remote resource that this private endpoint should"
+                      + " connect to.")
+          List<String> groupIds,
+      @Option(
+              names = "--connection-name",
+              required = true,
+              description = "Name of the private" + " link service connection.")
+          String connectionName,
+      @Option(
+              names = "--manual-request",
+              description =
+                  "Use manual request to establish the"
+                      + " connection.  Allowed values: false, true.")
+          Boolean manual,
+      @Option(
+              names = "--request-message",
+              description =
+                  "A message passed to the owner of the"
+                      + " remote resource with this connection request.")
+          String requestMessage,
+      @Option(
+              names = "--nic-name",
+              description =
+                  "The custom name of the network interface" + " attached to the private endpoint.")
+          String nicName,
+      @Option(
+              names = {"--location", "-l"},
+              description = "Location. Default: the resource" + " group's location.")
+          String location,
+      @Option(names = "--tags", arity = "0..*", description = "Space-separated tags.")
+          List<String> tags,
+      @Option(
+              names = "--no-wait",
+              description = "Do not wait for the long-running operation" + " to finish.")
+          boolean noWait) {
+    String subnetId;
+    if (Target.isId(subnet)) {
+      subnetId = subnet;
+    } else if (vnet == null) {
+      throw CliException.usage("usage error: --subnet ID | --subnet NAME --vnet-name NAME");
+    } else {
+      subnetId =
+          arm.providerPath(
+              group, "Microsoft.Network/virtualNetworks/" + vnet + "/subnets/" + subnet);
+    }
+    ObjectNode body = Json.object().put("location", arm.locationOr(location, group));
+    ObjectNode t = Tags.parse(tags);
+    if (t != null) {
+      body.set("tags", t);
+    }
+    ObjectNode props = body.putObject("properties");
+    props.putObject("subnet").put("id", subnetId);
+    boolean isManual = Boolean.TRUE.equals(manual);
+    ObjectNode conn =
+        props
+            .putArray(
+                isManual ? "manualPrivateLinkServiceConnections" : "privateLinkServiceConnections")
+            .addObject()
+            .put("name", connectionName);
+    ObjectNode connProps = conn.putObject("properties").put("privateLinkServiceId", resourceId);
+    if (groupIds != null) {
+      ArrayNode g = connProps.putArray("groupIds");
+      groupIds.forEach(g::add);
+    }
+    if (requestMessage != null) {
+      connProps.put("requestMessage", requestMessage);
+    }
+    if (nicName != null) {
+      props.put("customNetworkInterfaceName", nicName);
+    }
+    context.printResource(arm.put(path(group, name), V, body, noWait));
+    return 0;
+  }
+
+  @Command(name = "show", description = "Get the details of a private endpoint.")
+  int show(
+      @Option(
+              names = {"--resource-group", "-g"},
+              description = "Name of resource group.")
+          String group,
+      @Option(
+              names = {"--name", "-n"},
+              description = "Name of the private endpoint.")
+          String name,
+      @Option(names = "--ids", arity = "1..*", description = "One or more resource IDs.")
+          List<String> ids) {
+    NetShow.print(context, arm, Target.paths(ids, () -> path(group, name)), V);
+    return 0;
+  }
+
+  @Command(name = "list", description = "List private endpoints.")
+  int list(
+      @Option(
+              names = {"--resource-group", "-g"},
+              description = "Name of resource group.")
+          String group) {
+    String path =
+        group == null
+            ? "/subscriptions/"
+                + arm.subscriptionId()
+                + "/providers/Microsoft.Network/privateEndpoints"
+            : arm.providerPath(group, "Microsoft.Network/privateEndpoints");
+    context.printResource(arm.list(path, V));
+    return 0;
+  }
+
+  @Command(name = "delete", description = "Delete a private endpoint.")
+  int delete(
+      @Option(
+              names = {"--resource-group", "-g"},
+              description = "Name of resource group.")
+          String group,
+      @Option(
+              names = {"--name", "-n"},
+              description = "Name of the private endpoint.")
+          String name,
+      @Option(names = "--ids", arity = "1..*", description = "One or more resource IDs.")
+          List<String> ids,
+      @Option(
+              names = "--no-wait",
+              description = "Do not wait for the long-running operation" + " to finish.")
+          boolean noWait) {
+    Target.paths(ids, () -> path(group, name)).forEach(p -> arm.delete(p, V, noWait));
+    return 0;
+  }
+
+  String path(String group, String name) {
+    Target.require(group, "--resource-group/-g");
+    Target.require(name, "--name/-n");
+    return arm.providerPath(group, "Microsoft.Network/privateEndpoints/" + name);
+  }
+}

@@ -1,0 +1,244 @@
+package dev.moat.cli.commands.network;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moat.cli.CliContext;
+import dev.moat.cli.commands.Choices;
+import dev.moat.cli.commands.CommandGroup;
+import dev.moat.cli.commands.Flags;
+import dev.moat.cli.commands.Target;
+import dev.moat.cli.http.Json;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code az network vnet subnet}: subnets of a virtual network. */
+@Command(name = "subnet", description = "Manage subnets in an Azure Virtual Network.")
+public final class SubnetCommand extends CommandGroup {
+  private static final String V = VnetCommand.V;
+  private static final Choices PE_POLICIES =
+      Choices.of(
+          "--private-endpoint-network-policies",
+          "Disabled",
+          "Enabled",
+          "NetworkSecurityGroupEnabled",
+          "RouteTableEnabled");
+
+  public SubnetCommand(CliContext context) {
+    super(context);
+  }
+
+  @Command(
+      name = "create",
+      description = "Create a subnet and associate an existing NSG and" + " route table.")
+  int create(
+      @Option(
+              names = {"--resource-group", "-g"},
+              required = true,
+              description = "Name of" + " resource group.")
+          String group,
+      @Option(
+              names = "--vnet-name",
+              required = true,
+              description = "The virtual network (VNet)" + " name.")
+          String vnet,
+      @Option(
+              names = {"--name", "-n"},
+              required = true,
+              description = "The subnet name.")
+          String name,
+      @Option(
+              names = "--address-prefixes",
+              arity = "1..*",
+              description = "Space-separated list" + " of address prefixes in CIDR format.")
+          List<String> prefixes,
+      @Option(
+              names = "--private-endpoint-network-policies",
+              description =
+                  "Manage network"
+                      + " policy for private endpoint.  Allowed values: Disabled, Enabled,"
+                      + " NetworkSecurityGroupEnabled, RouteTableEnabled.")
+          String pePolicies,
+      @Option(
+              names = "--delegations",
+              arity = "1..*",
+              description =
+                  "Space-separated list of"
+                      + " services to whom the subnet should be delegated, e.g."
+                      + " Microsoft.ContainerService/managedClusters.")
+          List<String> delegations,
+      @Option(
+              names = "--default-outbound-access",
+              description =
+                  "Set this property to false to"
+                      + " disable default outbound connectivity for all VMs in the subnet.  Allowed"
+                      + " values: false, true.")
+          String defaultOutbound,
+      @Option(
+              names = "--no-wait",
+              description = "Do not wait for the long-running operation" + " to finish.")
+          boolean noWait) {
+    String prog = prog("create");
+    ObjectNode body = Json.object();
+    ObjectNode props = body.putObject("properties");
+    if (prefixes != null) {
+      prefixes(props, prefixes);
+    }
+    apply(props, prog, pePolicies, delegations, defaultOutbound);
+    context.printResource(arm.put(path(group, vnet, name), V, body, noWait));
+    return 0;
+  }
+
+  @Command(name = "update", description = "Update a subnet.")
+  int update(
+      @Option(
+              names = {"--resource-group", "-g"},
+              required = true,
+              description = "Name of" + " resource group.")
+          String group,
+      @Option(
+              names = "--vnet-name",
+              required = true,
+              description = "The virtual network (VNet)" + " name.")
+          String vnet,
+      @Option(
+              names = {"--name", "-n"},
+              required = true,
+              description = "The subnet name.")
+          String name,
+      @Option(
+              names = "--address-prefixes",
+              arity = "1..*",
+              description = "Space-separated list" + " of address prefixes in CIDR format.")
+          List<String> prefixes,
+      @Option(
+              names = "--private-endpoint-network-policies",
+              description = "Manage network" + " policy for private endpoint.")
+          String pePolicies,
+      @Option(
+              names = "--delegations",
+              arity = "1..*",
+              description =
+                  "Space-separated list of" + " services to whom the subnet should be delegated.")
+          List<String> delegations,
+      @Option(names = "--default-outbound-access", description = "Allowed values: false, true.")
+          String defaultOutbound,
+      @Option(
+              names = "--no-wait",
+              description = "Do not wait for the long-running operation" + " to finish.")
+          boolean noWait) {
+    String prog = prog("update");
+    String path = path(group, vnet, name);
+    ObjectNode body = (ObjectNode) arm.show(path, V).deepCopy();
+    ObjectNode props = body.withObject("properties");
+    if (prefixes != null) {
+      props.remove("addressPrefix");
+      props.remove("addressPrefixes");
+      prefixes(props, prefixes);
+    }
+    apply(props, prog, pePolicies, delegations, defaultOutbound);
+    context.printResource(arm.put(path, V, body, noWait));
+    return 0;
+  }
+
+  @Command(name = "show", description = "Show details of a subnet.")
+  int show(
+      @Option(
+              names = {"--resource-group", "-g"},
+              description = "Name of resource group.")
+          String group,
+      @Option(names = "--vnet-name", description = "The virtual network (VNet) name.") String vnet,
+      @Option(
+              names = {"--name", "-n"},
+              description = "The subnet name.")
+          String name,
+      @Option(names = "--ids", arity = "1..*", description = "One or more resource IDs.")
+          List<String> ids) {
+    NetShow.print(context, arm, Target.paths(ids, () -> path(group, vnet, name)), V);
+    return 0;
+  }
+
+  @Command(name = "list", description = "List the subnets in a virtual network.")
+  int list(
+      @Option(
+              names = {"--resource-group", "-g"},
+              required = true,
+              description = "Name of" + " resource group.")
+          String group,
+      @Option(
+              names = "--vnet-name",
+              required = true,
+              description = "The virtual network (VNet)" + " name.")
+          String vnet) {
+    context.printResource(arm.list(vnetPath(group, vnet) + "/subnets", V));
+    return 0;
+  }
+
+  @Command(name = "delete", description = "Delete a subnet.")
+  int delete(
+      @Option(
+              names = {"--resource-group", "-g"},
+              description = "Name of resource group.")
+          String group,
+      @Option(names = "--vnet-name", description = "The virtual network (VNet) name.") String vnet,
+      @Option(
+              names = {"--name", "-n"},
+              description = "The subnet name.")
+          String name,
+      @Option(names = "--ids", arity = "1..*", description = "One or more resource IDs.")
+          List<String> ids,
+      @Option(
+              names = "--no-wait",
+              description = "Do not wait for the long-running operation" + " to finish.")
+          boolean noWait) {
+    Target.paths(ids, () -> path(group, vnet, name)).forEach(p -> arm.delete(p, V, noWait));
+    return 0;
+  }
+
+  /** One prefix goes in {@code addressPrefix}, several in {@code addressPrefixes}, as az does. */
+  static void prefixes(ObjectNode props, List<String> prefixes) {
+    if (prefixes.size() == 1) {
+      props.put("addressPrefix", prefixes.get(0));
+    } else {
+      ArrayNode arr = props.putArray("addressPrefixes");
+      prefixes.forEach(arr::add);
+    }
+  }
+
+  private static void apply(
+      ObjectNode props,
+      String prog,
+      String pePolicies,
+      List<String> delegations,
+      String defaultOutbound) {
+    if (pePolicies != null) {
+      props.put("privateEndpointNetworkPolicies", PE_POLICIES.parse(prog, pePolicies));
+    }
+    if (delegations != null) {
+      ArrayNode arr = props.putArray("delegations");
+      for (int i = 0; i < delegations.size(); i++) {
+        // az names delegations by position and accepts a service name or a delegation id.
+        String service = delegations.get(i);
+        arr.addObject()
+            .put("name", String.valueOf(i))
+            .putObject("properties")
+            .put("serviceName", service);
+      }
+    }
+    Boolean outbound = Flags.bool(prog, "--default-outbound-access", defaultOutbound);
+    if (outbound != null) {
+      props.put("defaultOutboundAccess", outbound);
+    }
+  }
+
+  private String vnetPath(String group, String vnet) {
+    Target.require(group, "--resource-group/-g");
+    Target.require(vnet, "--vnet-name");
+    return arm.providerPath(group, "Microsoft.Network/virtualNetworks/" + vnet);
+  }
+
+  private String path(String group, String vnet, String name) {
+    Target.require(name, "--name/-n");
+    return vnetPath(group, vnet) + "/subnets/" + name;
+  }
+}

@@ -1,0 +1,192 @@
+package dev.moat.cli.commands.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moat.cli.CliContext;
+import dev.moat.cli.commands.ApiVersions;
+import dev.moat.cli.commands.CommandGroup;
+import dev.moat.cli.commands.Tags;
+import dev.moat.cli.commands.Target;
+import dev.moat.cli.http.Json;
+import dev.moat.cli.output.Flatten;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code az network vnet}: virtual networks. */
+@Command(
+    name = "vnet",
+    description = "Manage Azure Virtual Networks.",
+    subcommands = SubnetCommand.class)
+public final class VnetCommand extends CommandGroup {
+  static final String V = ApiVersions.NETWORK;
+
+  public VnetCommand(CliContext context) {
+    super(context);
+  }
+
+  @Command(name = "create", description = "Create a virtual network.")
+  int create(
+      @Option(
+              names = {"--resource-group", "-g"},
+              required = true,
+              description = "Name of" + " resource group.")
+          String group,
+      @Option(
+              names = {"--name", "-n"},
+              required = true,
+              description = "The virtual network" + " (VNet) name.")
+          String name,
+      @Option(
+              names = "--address-prefixes",
+              arity = "1..*",
+              description =
+                  "Space-separated list"
+                      + " of IP address prefixes for the VNet.  Default: 10.0.0.0/16.")
+          List<String> prefixes,
+      @Option(
+              names = "--subnet-name",
+              description = "Name of a new subnet to create within the" + " VNet.")
+          String subnetName,
+      @Option(
+              names = "--subnet-prefixes",
+              arity = "1..*",
+              description =
+                  "Space-separated list"
+                      + " of address prefixes in CIDR format for the new subnet.")
+          List<String> subnetPrefixes,
+      @Option(
+              names = {"--location", "-l"},
+              description = "Location. Default: the resource" + " group's location.")
+          String location,
+      @Option(
+              names = "--tags",
+              arity = "0..*",
+              description = "Space-separated tags:" + " key[=value] [key[=value] ...].")
+          List<String> tags,
+      @Option(
+              names = "--no-wait",
+              description = "Do not wait for the long-running operation" + " to finish.")
+          boolean noWait) {
+    ObjectNode body = Json.object().put("location", arm.locationOr(location, group));
+    ObjectNode t = Tags.parse(tags);
+    if (t != null) {
+      body.set("tags", t);
+    }
+    ObjectNode props = body.putObject("properties");
+    ArrayNode space = props.putObject("addressSpace").putArray("addressPrefixes");
+    (prefixes == null ? List.of("10.0.0.0/16") : prefixes).forEach(space::add);
+    if (subnetName != null) {
+      ObjectNode subnet = props.putArray("subnets").addObject().put("name", subnetName);
+      SubnetCommand.prefixes(
+          subnet.putObject("properties"),
+          subnetPrefixes == null ? List.of("10.0.0.0/24") : subnetPrefixes);
+    }
+    JsonNode created = arm.put(path(group, name), V, body, noWait);
+    if (!created.isMissingNode()) {
+      ObjectNode wrapped = Json.object();
+      wrapped.set("newVNet", Flatten.properties(created));
+      context.print(wrapped);
+    }
+    return 0;
+  }
+
+  @Command(name = "show", description = "Get the details of a virtual network.")
+  int show(
+      @Option(
+              names = {"--resource-group", "-g"},
+              description = "Name of resource group.")
+          String group,
+      @Option(
+              names = {"--name", "-n"},
+              description = "The virtual network (VNet) name.")
+          String name,
+      @Option(
+              names = "--ids",
+              arity = "1..*",
+              description = "One or more resource IDs" + " (space-delimited).")
+          List<String> ids) {
+    NetShow.print(context, arm, Target.paths(ids, () -> path(group, name)), V);
+    return 0;
+  }
+
+  @Command(name = "list", description = "List virtual networks.")
+  int list(
+      @Option(
+              names = {"--resource-group", "-g"},
+              description = "Name of resource group.")
+          String group) {
+    String path =
+        group == null
+            ? "/subscriptions/"
+                + arm.subscriptionId()
+                + "/providers/Microsoft.Network/virtualNetworks"
+            : arm.providerPath(group, "Microsoft.Network/virtualNetworks");
+    context.printResource(arm.list(path, V));
+    return 0;
+  }
+
+  @Command(name = "delete", description = "Delete a virtual network.")
+  int delete(
+      @Option(
+              names = {"--resource-group", "-g"},
+              description = "Name of resource group.")
+          String group,
+      @Option(
+              names = {"--name", "-n"},
+              description = "The virtual network (VNet) name.")
+          String name,
+      @Option(names = "--ids", arity = "1..*", description = "One or more resource IDs.")
+          List<String> ids,
+      @Option(
+              names = "--no-wait",
+              description = "Do not wait for the long-running operation" + " to finish.")
+          boolean noWait) {
+    Target.paths(ids, () -> path(group, name)).forEach(p -> arm.delete(p, V, noWait));
+    return 0;
+  }
+
+  @Command(name = "update", description = "Update a virtual network.")
+  int update(
+      @Option(
+              names = {"--resource-group", "-g"},
+              required = true,
+              description = "Name of" + " resource group.")
+          String group,
+      @Option(
+              names = {"--name", "-n"},
+              required = true,
+              description = "The virtual network" + " (VNet) name.")
+          String name,
+      @Option(
+              names = "--address-prefixes",
+              arity = "1..*",
+              description = "Space-separated list" + " of IP address prefixes for the VNet.")
+          List<String> prefixes,
+      @Option(names = "--tags", arity = "0..*", description = "Space-separated tags.")
+          List<String> tags,
+      @Option(
+              names = "--no-wait",
+              description = "Do not wait for the long-running operation" + " to finish.")
+          boolean noWait) {
+    ObjectNode body = (ObjectNode) arm.show(path(group, name), V).deepCopy();
+    if (prefixes != null) {
+      ArrayNode space =
+          body.withObject("properties").putObject("addressSpace").putArray("addressPrefixes");
+      prefixes.forEach(space::add);
+    }
+    ObjectNode t = Tags.parse(tags);
+    if (t != null) {
+      body.set("tags", t);
+    }
+    context.printResource(arm.put(path(group, name), V, body, noWait));
+    return 0;
+  }
+
+  private String path(String group, String name) {
+    Target.require(group, "--resource-group/-g");
+    Target.require(name, "--name/-n");
+    return arm.providerPath(group, "Microsoft.Network/virtualNetworks/" + name);
+  }
+}
