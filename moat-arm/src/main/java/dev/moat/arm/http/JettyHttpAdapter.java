@@ -73,7 +73,7 @@ public final class JettyHttpAdapter extends Handler.Abstract {
     String host = headers.getOrDefault("host", uri.getAuthority());
     return new HttpCall(
         request.getMethod().toUpperCase(Locale.ROOT),
-        uri.getDecodedPath(),
+        uri.getDecodedPath().replaceAll("/{2,}", "/"),
         query,
         headers,
         body,

@@ -1,6 +1,7 @@
 package dev.moat.arm.http;
 
 import java.security.KeyStore;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -27,6 +28,10 @@ public final class MoatHttpServer implements AutoCloseable {
     HttpConfiguration config = new HttpConfiguration();
     config.setSendServerVersion(false);
     config.setSendXPoweredBy(false);
+    // ARM accepts `//subscriptions/...`, which SDK clients send when the configured endpoint ends
+    // in a slash; Jetty's default compliance would refuse it as an ambiguous empty segment.
+    config.setUriCompliance(
+        UriCompliance.DEFAULT.with("moat", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
     SecureRequestCustomizer secure = new SecureRequestCustomizer();
     // Clients address Moat by IP and by names it serves under; SNI checks would refuse some.
     secure.setSniHostCheck(false);
