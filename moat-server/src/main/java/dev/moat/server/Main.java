@@ -2,6 +2,7 @@ package dev.moat.server;
 
 import dev.moat.arm.runtime.ArmRuntime;
 import dev.moat.arm.runtime.MoatSettings;
+import dev.moat.cli.MoatCli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -19,8 +20,15 @@ import picocli.CommandLine.Option;
     subcommands = {Main.Serve.class})
 public final class Main implements Runnable {
 
+  /**
+   * {@code moat serve ...} starts the cloud; every other command line is an {@code az} command for
+   * the CLI, which talks to a running cloud over its REST API.
+   */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    if (args.length > 0 && (args[0].equals("serve") || args[0].equals("--version"))) {
+      System.exit(new CommandLine(new Main()).execute(args));
+    }
+    System.exit(MoatCli.run(args, System.getenv(), System.out, System.err));
   }
 
   @Override
