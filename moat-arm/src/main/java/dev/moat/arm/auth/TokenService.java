@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -75,9 +76,18 @@ public final class TokenService {
 
   /** A signed token for {@code principal} to present to {@code audience}. */
   public IssuedToken issue(Principal principal, String audience, Duration lifetime) {
+    return issue(principal, audience, lifetime, Map.of());
+  }
+
+  /**
+   * A signed token with extra claims (e.g. a registry token's {@code access} list); extra claims
+   * must be JSON values (strings, numbers, booleans, lists and maps of them).
+   */
+  public IssuedToken issue(
+      Principal principal, String audience, Duration lifetime, Map<String, Object> extraClaims) {
     Instant now = clock.instant();
     Instant expires = now.plus(lifetime);
-    JWTClaimsSet claims =
+    JWTClaimsSet.Builder builder =
         new JWTClaimsSet.Builder()
             .issuer(issuer(principal.tenantId()))
             .audience(audience)
@@ -91,8 +101,9 @@ public final class TokenService {
             .claim("appid", principal.appId())
             .claim("idtyp", principal.type() == Principal.PrincipalType.User ? "user" : "app")
             .claim("moat_ptype", principal.type().name())
-            .claim("name", principal.displayName())
-            .build();
+            .claim("name", principal.displayName());
+    extraClaims.forEach(builder::claim);
+    JWTClaimsSet claims = builder.build();
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.RS256)
@@ -133,7 +144,8 @@ public final class TokenService {
               c.getStringClaim("name"));
       List<String> aud = c.getAudience();
       return Optional.of(
-          new VerifiedToken(principal, aud.isEmpty() ? "" : aud.get(0), exp.toInstant()));
+          new VerifiedToken(
+              principal, aud.isEmpty() ? "" : aud.get(0), exp.toInstant(), c.getClaims()));
     } catch (ParseException | JOSEException | IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -151,6 +163,11 @@ public final class TokenService {
   /** A token as issued. */
   public record IssuedToken(String value, String audience, Instant issuedAt, Instant expiresAt) {}
 
-  /** A token whose signature checked out. */
-  public record VerifiedToken(Principal principal, String audience, Instant expiresAt) {}
+  /**
+   * A token whose signature checked out.
+   *
+   * @param claims every claim, as parsed JSON values
+   */
+  public record VerifiedToken(
+      Principal principal, String audience, Instant expiresAt, Map<String, Object> claims) {}
 }
