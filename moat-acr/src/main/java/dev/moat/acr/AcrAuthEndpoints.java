@@ -38,7 +38,8 @@ public final class AcrAuthEndpoints {
         : token(call, params, registry);
   }
 
-  private HttpResult exchange(HttpCall call, Map<String, List<String>> params, AcrRegistry registry) {
+  private HttpResult exchange(
+      HttpCall call, Map<String, List<String>> params, AcrRegistry registry) {
     if (!call.method().equals("POST")) {
       return error(405, "UNSUPPORTED", "The requested method is not supported.");
     }
@@ -53,7 +54,10 @@ public final class AcrAuthEndpoints {
     Optional<String> refresh =
         first(params, "access_token").flatMap(t -> tokens.exchange(t, registry));
     if (refresh.isEmpty()) {
-      return error(401, "UNAUTHORIZED", "authentication required, visit https://aka.ms/acr/authorization for more information.");
+      return error(
+          401,
+          "UNAUTHORIZED",
+          "authentication required, visit https://aka.ms/acr/authorization for more information.");
     }
     return HttpResult.json(200, Json.write(Map.of("refresh_token", refresh.get())));
   }
@@ -68,7 +72,10 @@ public final class AcrAuthEndpoints {
     }
     Optional<String> access = tokens.access(refresh, registry, scopes);
     if (access.isEmpty()) {
-      return error(401, "UNAUTHORIZED", "authentication required, visit https://aka.ms/acr/authorization for more information.");
+      return error(
+          401,
+          "UNAUTHORIZED",
+          "authentication required, visit https://aka.ms/acr/authorization for more information.");
     }
     return HttpResult.json(200, Json.write(Map.of("access_token", access.get())));
   }
@@ -76,7 +83,10 @@ public final class AcrAuthEndpoints {
   private static Optional<String> basicPassword(HttpCall call) {
     return call.header("authorization")
         .filter(h -> h.regionMatches(true, 0, "Basic ", 0, 6))
-        .map(h -> new String(Base64.getDecoder().decode(h.substring(6).trim()), StandardCharsets.UTF_8))
+        .map(
+            h ->
+                new String(
+                    Base64.getDecoder().decode(h.substring(6).trim()), StandardCharsets.UTF_8))
         .filter(userPass -> userPass.startsWith(AcrTokens.REFRESH_TOKEN_USER + ":"))
         .map(userPass -> userPass.substring(userPass.indexOf(':') + 1));
   }

@@ -7,7 +7,8 @@ import java.util.List;
  * What the data-plane front needs to know of one registry resource.
  *
  * @param name the registry name, lower case (the first label of its login server)
- * @param dataHosts its dedicated data endpoint host names, e.g. {@code myacr.eastus.data.azurecr.io}
+ * @param dataHosts its dedicated data endpoint host names, e.g. {@code
+ *     myacr.eastus.data.azurecr.io}
  */
 public record AcrRegistry(
     ResourceId id,

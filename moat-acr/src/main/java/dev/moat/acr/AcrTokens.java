@@ -15,10 +15,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * ACR's two-step token protocol, signed by Moat's token service: an Entra (here: Moat) access
- * token is exchanged for a registry <em>refresh</em> token bound to one login server, which then
- * buys scoped <em>access</em> tokens. What an access token grants is decided by Azure RBAC at the
- * moment it is issued, so a role assignment takes effect on the next token, without restart.
+ * ACR's two-step token protocol, signed by Moat's token service: an Entra (here: Moat) access token
+ * is exchanged for a registry <em>refresh</em> token bound to one login server, which then buys
+ * scoped <em>access</em> tokens. What an access token grants is decided by Azure RBAC at the moment
+ * it is issued, so a role assignment takes effect on the next token, without restart.
  */
 public final class AcrTokens {
   /** The user name docker/oras send with a refresh token as Basic password. */
@@ -69,15 +69,17 @@ public final class AcrTokens {
   }
 
   /**
-   * {@code /oauth2/token}: an access token for the scopes the caller may have. {@code
-   * refreshToken} empty means anonymous (only pulls, only where anonymous pull is enabled). Empty
-   * result when the refresh token is not valid for this registry.
+   * {@code /oauth2/token}: an access token for the scopes the caller may have. {@code refreshToken}
+   * empty means anonymous (only pulls, only where anonymous pull is enabled). Empty result when the
+   * refresh token is not valid for this registry.
    */
   public Optional<String> access(
       Optional<String> refreshToken, AcrRegistry registry, List<RegistryScope> requested) {
     Optional<Principal> caller;
     if (refreshToken.isPresent()) {
-      caller = verify(refreshToken.get(), registry, "refresh").map(TokenService.VerifiedToken::principal);
+      caller =
+          verify(refreshToken.get(), registry, "refresh")
+              .map(TokenService.VerifiedToken::principal);
       if (caller.isEmpty()) {
         return Optional.empty();
       }
@@ -110,7 +112,8 @@ public final class AcrTokens {
   }
 
   /** True when {@code accessToken} is a valid access token of this registry granting the action. */
-  public boolean permits(String accessToken, AcrRegistry registry, String type, String name, String action) {
+  public boolean permits(
+      String accessToken, AcrRegistry registry, String type, String name, String action) {
     return verify(accessToken, registry, "access")
         .map(t -> grants(t.claims().get("access"), type, name, action))
         .orElse(false);

@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One requested scope of the Docker token protocol, e.g. {@code repository:oss/kubernetes/pause:pull}
- * or {@code repository:app:pull,push}; the resource name may contain colons only in the middle.
+ * One requested scope of the Docker token protocol, e.g. {@code
+ * repository:oss/kubernetes/pause:pull} or {@code repository:app:pull,push}; the resource name may
+ * contain colons only in the middle.
  */
 public record RegistryScope(String type, String name, Set<String> actions) {
 
@@ -19,7 +20,8 @@ public record RegistryScope(String type, String name, Set<String> actions) {
       return Optional.empty();
     }
     Set<String> actions = new LinkedHashSet<>(Arrays.asList(scope.substring(last + 1).split(",")));
-    return Optional.of(new RegistryScope(scope.substring(0, first), scope.substring(first + 1, last), actions));
+    return Optional.of(
+        new RegistryScope(scope.substring(0, first), scope.substring(first + 1, last), actions));
   }
 
   /** As carried in an access token's {@code access} claim. */
