@@ -17,15 +17,20 @@ public final class MoatHttpServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
 
+  private final String host;
+  private final SslContextFactory.Server tls;
+  private final HttpConfiguration config;
+
   public MoatHttpServer(String host, int port, KeyStore keyStore, Handler handler) {
+    this.host = host;
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("moat-http");
     threads.setDaemon(true);
     this.server = new Server(threads);
-    SslContextFactory.Server tls = new SslContextFactory.Server();
+    this.tls = new SslContextFactory.Server();
     tls.setKeyStore(keyStore);
     tls.setKeyStorePassword("");
-    HttpConfiguration config = new HttpConfiguration();
+    this.config = new HttpConfiguration();
     config.setSendServerVersion(false);
     config.setSendXPoweredBy(false);
     // ARM accepts `//subscriptions/...`, which SDK clients send when the configured endpoint ends
@@ -48,6 +53,26 @@ public final class MoatHttpServer implements AutoCloseable {
 
   public void start() throws Exception {
     server.start();
+  }
+
+  /**
+   * Opens a further HTTPS listener on the same host with the same certificate and handler; the
+   * handler tells listeners apart by the request's local port.
+   */
+  public synchronized int openListener(int port) {
+    ServerConnector extra =
+        new ServerConnector(
+            server, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(config));
+    extra.setHost(host);
+    extra.setPort(port);
+    server.addConnector(extra);
+    try {
+      extra.start();
+    } catch (Exception e) {
+      server.removeConnector(extra);
+      throw new IllegalStateException("cannot listen on " + host + ":" + port, e);
+    }
+    return extra.getLocalPort();
   }
 
   /** The port actually bound (useful with port 0). */

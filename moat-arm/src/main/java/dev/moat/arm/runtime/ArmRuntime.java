@@ -26,6 +26,9 @@ import dev.moat.platform.store.SqliteDatabase;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +49,7 @@ public final class ArmRuntime implements AutoCloseable {
   private final Tenancy tenancy;
   private final ReconcileEngine engine;
   private final MoatHttpServer http;
+  private final List<Consumer<RuntimeInfo>> onStart;
 
   private ArmRuntime(MoatSettings settings, Clock clock, ProviderAssembler assembler)
       throws Exception {
@@ -107,12 +111,24 @@ public final class ArmRuntime implements AutoCloseable {
         new HostDispatcher.Route(
             call -> StsService.handles(call.path()),
             new StsService(tokens, clients, tenancy, principals)));
+    List<Handler> handlers = new ArrayList<>(assembly.handlers());
+    handlers.add(new JettyHttpAdapter(new HostDispatcher(routes, arm), MAX_ARM_BODY_BYTES));
     this.http =
         new MoatHttpServer(
             settings.host(),
             settings.port(),
-            ca.issueKeyStore(List.of("localhost", settings.host(), "127.0.0.1")),
-            new JettyHttpAdapter(new HostDispatcher(routes, arm), MAX_ARM_BODY_BYTES));
+            ca.issueKeyStore(
+                List.of(
+                    "localhost",
+                    settings.host(),
+                    "127.0.0.1",
+                    "*.azurecr.io",
+                    "*.data.azurecr.io",
+                    "mcr.microsoft.com",
+                    "*.data.mcr.microsoft.com",
+                    "*.hcp." + "azmk8s.io")),
+            new Handler.Sequence(handlers));
+    this.onStart = assembly.onStart();
   }
 
   /** Opens the store, builds the providers, resumes unfinished operations and listens. */
@@ -123,6 +139,11 @@ public final class ArmRuntime implements AutoCloseable {
       runtime = new ArmRuntime(settings, clock, assembler);
       runtime.engine.start();
       runtime.http.start();
+      RuntimeInfo info =
+          new RuntimeInfo(runtime.endpoint(), runtime.clientTrust(), runtime.http::openListener);
+      for (Consumer<RuntimeInfo> hook : runtime.onStart) {
+        hook.accept(info);
+      }
       runtime.dataDirectory.publish(runtime.endpoint(), runtime.ca.certificatePem());
       return runtime;
     } catch (Exception | Error e) {
@@ -144,6 +165,11 @@ public final class ArmRuntime implements AutoCloseable {
 
   public Tenancy tenancy() {
     return tenancy;
+  }
+
+  /** An SSL context trusting exactly Moat's CA. */
+  public SSLContext clientTrust() {
+    return ca.clientTrust();
   }
 
   /** The local CA certificate (PEM) clients must trust. */

@@ -110,6 +110,26 @@ public final class LocalCertificateAuthority {
     return certificate;
   }
 
+  /** An SSL context whose only trust anchor is this CA (for Moat's own HTTPS clients). */
+  public javax.net.ssl.SSLContext clientTrust() {
+    try {
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      trust.setCertificateEntry("moat-ca", certificate);
+      javax.net.ssl.TrustManagerFactory tmf =
+          javax.net.ssl.TrustManagerFactory.getInstance(
+              javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+      context.init(null, tmf.getTrustManagers(), null);
+      return context;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot build a trust store for the local CA", e);
+    }
+  }
+
   /** The CA certificate in PEM form, as written to {@code ca.pem}. */
   public String certificatePem() {
     return pem(certificate);

@@ -1,5 +1,6 @@
 package dev.moat.managedidentity.service;
 
+import dev.moat.platform.contracts.NodeIdentityCredentials;
 import dev.moat.platform.id.ResourceId;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -23,9 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Grants live in memory only: a restart forgets them, and node agents register again (that keeps
  * a stolen credential from outliving the process that issued it). Thread-safe.
  */
-public final class NodeCredentials {
+public final class NodeCredentials implements NodeIdentityCredentials {
   /** Header in which a node agent presents its credential. */
-  public static final String HEADER = "X-Moat-Node-Credential";
+  public static final String HEADER = NodeIdentityCredentials.HEADER;
 
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Grant> byCredential = new ConcurrentHashMap<>();
@@ -42,6 +43,7 @@ public final class NodeCredentials {
    * Issues a credential for {@code nodeName} carrying {@code identities}, replacing (and so
    * revoking) any credential the node had before.
    */
+  @Override
   public String issue(String nodeName, Set<ResourceId> identities) {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
@@ -55,6 +57,7 @@ public final class NodeCredentials {
   }
 
   /** Revokes the node's credential (the node was deleted or reimaged). */
+  @Override
   public void revoke(String nodeName) {
     String credential = credentialByNode.remove(nodeName);
     if (credential != null) {
