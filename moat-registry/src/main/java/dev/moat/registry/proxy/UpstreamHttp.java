@@ -1,0 +1,163 @@
+package dev.moat.registry.proxy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.moat.platform.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The HTTP plumbing shared by the upstream operations: endpoint mapping, anonymous bearer tokens
+ * obtained from the upstream's challenge (cached per host and scope until they expire), and the
+ * mapping of transport failures and 5xx to {@link UpstreamUnavailableException}.
+ */
+final class UpstreamHttp {
+  private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+  private final HttpClient client;
+  private final UpstreamEndpoints endpoints;
+  private final Clock clock;
+  private final Duration timeout;
+  private final ConcurrentHashMap<String, Token> tokens = new ConcurrentHashMap<>();
+
+  private record Token(String value, Instant expires) {}
+
+  UpstreamHttp(SSLContext tls, UpstreamEndpoints endpoints, Clock clock, Duration timeout) {
+    this.client =
+        HttpClient.newBuilder()
+            .sslContext(tls)
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+    this.endpoints = endpoints;
+    this.clock = clock;
+    this.timeout = timeout;
+  }
+
+  /**
+   * Sends {@code method} to {@code /v2/<repo><suffix>} with pull authorisation, answering a bearer
+   * challenge once. 5xx and transport errors become {@link UpstreamUnavailableException}.
+   */
+  <T> HttpResponse<T> send(
+      UpstreamRepository repo,
+      String method,
+      String suffix,
+      Map<String, String> headers,
+      HttpResponse.BodyHandler<T> body)
+      throws IOException {
+    String scope = "repository:" + repo.repository() + ":pull";
+    UpstreamEndpoints.Endpoint endpoint = endpoints.resolve(repo.host());
+    URI uri = endpoint.base().resolve("/v2/" + repo.repository() + suffix);
+    HttpResponse<T> response =
+        exchange(endpoint, uri, method, headers, tokenFor(repo, scope), body);
+    if (response.statusCode() == 401) {
+      close(response);
+      String token = authenticate(repo.host(), scope, response);
+      response = exchange(endpoint, uri, method, headers, Optional.of(token), body);
+    }
+    if (response.statusCode() >= 500 || response.statusCode() == 429) {
+      close(response);
+      throw new UpstreamUnavailableException(
+          repo + " answered " + response.statusCode() + " to " + method + " " + suffix, null);
+    }
+    return response;
+  }
+
+  private <T> HttpResponse<T> exchange(
+      UpstreamEndpoints.Endpoint endpoint,
+      URI uri,
+      String method,
+      Map<String, String> headers,
+      Optional<String> token,
+      HttpResponse.BodyHandler<T> body)
+      throws IOException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout)
+            .method(method, HttpRequest.BodyPublishers.noBody());
+    headers.forEach(b::header);
+    endpoint.hostHeader().ifPresent(h -> b.header("Host", h));
+    token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
+    try {
+      return client.send(b.build(), body);
+    } catch (IOException e) {
+      throw new UpstreamUnavailableException("cannot reach " + uri.getAuthority() + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UpstreamUnavailableException("interrupted", e);
+    }
+  }
+
+  private Optional<String> tokenFor(UpstreamRepository repo, String scope) {
+    Token t = tokens.get(repo.host() + " " + scope);
+    return t != null && t.expires().isAfter(clock.instant())
+        ? Optional.of(t.value())
+        : Optional.empty();
+  }
+
+  /** Follows a {@code WWW-Authenticate: Bearer realm=…,service=…} challenge anonymously. */
+  private String authenticate(String host, String scope, HttpResponse<?> challenge)
+      throws IOException {
+    String header = challenge.headers().firstValue("WWW-Authenticate").orElse("");
+    if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new UpstreamUnavailableException(host + " asks for unsupported auth: " + header, null);
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    Matcher m = PARAM.matcher(header);
+    while (m.find()) {
+      params.put(m.group(1), m.group(2));
+    }
+    URI realm = URI.create(params.getOrDefault("realm", ""));
+    StringBuilder query =
+        new StringBuilder("scope=").append(enc(params.getOrDefault("scope", scope)));
+    if (params.containsKey("service")) {
+      query.append("&service=").append(enc(params.get("service")));
+    }
+    UpstreamEndpoints.Endpoint endpoint = endpoints.resolve(realm.getHost());
+    URI uri = endpoint.base().resolve(realm.getRawPath() + "?" + query);
+    HttpResponse<byte[]> response =
+        exchange(
+            endpoint,
+            uri,
+            "GET",
+            Map.of(),
+            Optional.empty(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) {
+      throw new UpstreamUnavailableException(
+          "token endpoint of " + host + " answered " + response.statusCode(), null);
+    }
+    JsonNode json = Json.mapper().readTree(response.body());
+    String token = json.path("token").asText(json.path("access_token").asText(""));
+    long expiresIn = json.path("expires_in").asLong(60);
+    tokens.put(host + " " + scope, new Token(token, clock.instant().plusSeconds(expiresIn - 5)));
+    return token;
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static void close(HttpResponse<?> response) {
+    if (response.body() instanceof java.io.InputStream in) {
+      try {
+        in.close();
+      } catch (IOException e) {
+        // Discarding a body we do not want.
+      }
+    }
+  }
+}
