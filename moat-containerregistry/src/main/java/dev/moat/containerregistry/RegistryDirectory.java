@@ -1,6 +1,7 @@
 package dev.moat.containerregistry;
 
 import dev.moat.platform.id.ResourceId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,4 +20,7 @@ public interface RegistryDirectory {
 
   /** The registry with this ARM id; empty when it does not exist. */
   Optional<RegistryRecord> find(ResourceId registryId);
+
+  /** Every registry, in every subscription. */
+  List<RegistryRecord> all();
 }

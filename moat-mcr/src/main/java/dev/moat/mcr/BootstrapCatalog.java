@@ -97,6 +97,48 @@ public final class BootstrapCatalog {
     return List.copyOf(out);
   }
 
+  /**
+   * The artifact MCR serves as {@code repository:tag}, if it is one: any tag the list names for the
+   * repository, and for the per-patch components any patch of a known minor version.
+   */
+  public Optional<Artifact> lookup(String repository, String tag) {
+    for (String minor : minorVersions()) {
+      JsonNode entry = document.path("kubernetesVersions").path(minor);
+      Optional<Artifact> found =
+          match(entry.path("ociArtifacts"), repository, tag, minor, Artifact.Kind.OCI_ARTIFACT)
+              .or(() -> match(entry.path("images"), repository, tag, minor, Artifact.Kind.IMAGE));
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return match(
+        document.path("versionIndependentImages"), repository, tag, null, Artifact.Kind.IMAGE);
+  }
+
+  private static Optional<Artifact> match(
+      JsonNode entries, String repository, String tag, String minor, Artifact.Kind kind) {
+    for (JsonNode a : entries) {
+      if (!repository(a).equals(repository)) {
+        continue;
+      }
+      for (JsonNode t : a.path("tags")) {
+        if (t.asText().replace("{arch}", "amd64").equals(tag)) {
+          return Optional.of(new Artifact(repository, tag, kind));
+        }
+      }
+      if (minor != null && PER_PATCH.contains(repository)) {
+        String suffix = kind == Artifact.Kind.OCI_ARTIFACT ? "-linux-amd64" : "";
+        Matcher m =
+            Pattern.compile("v" + Pattern.quote(minor) + "\\.\\d+" + Pattern.quote(suffix))
+                .matcher(tag);
+        if (m.matches()) {
+          return Optional.of(new Artifact(repository, tag, kind));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   private static Artifact pick(JsonNode a, String exactVersion, Artifact.Kind kind) {
     String repository = repository(a);
     String tag = a.path("tags").get(0).asText().replace("{arch}", "amd64");

@@ -27,6 +27,17 @@ class BootstrapCatalogTest {
   }
 
   @Test
+  void lookupKnowsListedTagsAndAnyPatchOfKnownMinors() {
+    assertThat(catalog.lookup("oss/kubernetes/pause", "3.6")).isPresent();
+    assertThat(catalog.lookup("oss/kubernetes/kube-proxy", "v1.31.2")).isPresent();
+    assertThat(catalog.lookup("oss/binaries/kubernetes/kubernetes-node", "v1.30.3-linux-amd64"))
+        .hasValueSatisfying(a -> assertThat(a.kind()).isEqualTo(Artifact.Kind.OCI_ARTIFACT));
+    assertThat(catalog.lookup("oss/kubernetes/kube-proxy", "v1.29.2")).isEmpty();
+    assertThat(catalog.lookup("oss/kubernetes/pause", "9.9")).isEmpty();
+    assertThat(catalog.lookup("library/nginx", "latest")).isEmpty();
+  }
+
+  @Test
   void unknownMinorsHaveNoArtifacts() {
     assertThat(catalog.forVersion("1.29.9")).isEmpty();
     assertThat(catalog.forVersion("latest")).isEmpty();

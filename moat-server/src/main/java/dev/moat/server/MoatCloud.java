@@ -1,18 +1,26 @@
 package dev.moat.server;
 
+import dev.moat.acr.AcrDataPlane;
 import dev.moat.arm.http.HostDispatcher;
 import dev.moat.arm.routing.ResourceProvider;
 import dev.moat.arm.runtime.ArmRuntime;
 import dev.moat.arm.runtime.MoatSettings;
 import dev.moat.arm.runtime.ProviderAssembler;
 import dev.moat.arm.runtime.ProviderContext;
+import dev.moat.arm.runtime.RuntimeInfo;
 import dev.moat.authorization.AuthorizationProvider;
 import dev.moat.containerregistry.ContainerRegistryProvider;
 import dev.moat.fabric.EgressPolicies;
+import dev.moat.fabric.FabricOptions;
 import dev.moat.fabric.NetworkFabric;
+import dev.moat.fabric.transport.NodePassports;
 import dev.moat.managedidentity.ManagedIdentityProvider;
 import dev.moat.managedidentity.http.ImdsService;
+import dev.moat.mcr.BootstrapCatalog;
+import dev.moat.mcr.SyntheticArtifacts;
 import dev.moat.network.NetworkProvider;
+import dev.moat.nodes.NodeAgents;
+import dev.moat.nodes.NodeNetwork;
 import dev.moat.platform.contracts.PrivateEndpointConnections;
 import dev.moat.privatedns.PrivateDnsProvider;
 import dev.moat.resources.ResourcesProvider;
@@ -20,6 +28,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /** The whole local cloud: every provider Moat serves, wired together on one {@link ArmRuntime}. */
 public final class MoatCloud {
@@ -35,6 +44,22 @@ public final class MoatCloud {
 
   /** Builds every provider and connects their contracts. */
   public static ProviderAssembler.Assembly assemble(ProviderContext context) {
+    return assemble(context, wiring -> {});
+  }
+
+  /**
+   * The same assembler, also handing the internal parts to {@code observer} (for tests that drive
+   * node agents or read cache counters directly).
+   */
+  public static ProviderAssembler assembler(Consumer<Wiring> observer) {
+    return context -> assemble(context, observer);
+  }
+
+  /** Parts of the cloud that are not resource providers. */
+  public record Wiring(NetworkFabric fabric, AcrDataPlane dataPlane, NodeAgents nodes) {}
+
+  private static ProviderAssembler.Assembly assemble(
+      ProviderContext context, Consumer<Wiring> observer) {
     ResourcesProvider resources = new ResourcesProvider(context);
     ManagedIdentityProvider identities = new ManagedIdentityProvider(context, resources.groups());
     AuthorizationProvider authorization =
@@ -63,8 +88,35 @@ public final class MoatCloud {
             List.of(registries.publicNames()),
             EgressPolicies.none(),
             context.clock(),
-            dev.moat.fabric.FabricOptions.defaults());
+            FabricOptions.defaults());
     fabric.start();
+
+    NodePassports passports = new NodePassports();
+    AcrDataPlane dataPlane =
+        new AcrDataPlane(
+            context.database(),
+            context.settings().dataDir().resolve("registry"),
+            context.clock(),
+            context.ca().clientTrust(),
+            context.tokens(),
+            authorization.authorizer(),
+            RegistryAdapters.registries(registries.directory()),
+            RegistryAdapters.cacheRules(registries.directory()),
+            fabric,
+            passports,
+            SyntheticArtifacts.small());
+    NodeNetwork nodeNetwork = new NodeNetwork();
+    NodeAgents nodes =
+        new NodeAgents(
+            fabric,
+            passports,
+            identities.nodeCredentials(),
+            identities.identities(),
+            BootstrapCatalog.shipped(),
+            nodeNetwork,
+            context.tenancy().tenantId(),
+            context.clock());
+    observer.accept(new Wiring(fabric, dataPlane, nodes));
 
     List<ResourceProvider> providers =
         List.of(resources, identities, authorization, privateDns, registries, network);
@@ -74,6 +126,17 @@ public final class MoatCloud {
     routes.add(
         new HostDispatcher.Route(
             call -> FabricRoutes.handles(call.path()), new FabricRoutes(fabric)));
-    return new ProviderAssembler.Assembly(providers, routes, List.of(fabric));
+    routes.add(
+        new HostDispatcher.Route(
+            call -> RegistryEndpointRoutes.handles(call.path()),
+            new RegistryEndpointRoutes(dataPlane)));
+    List<Consumer<RuntimeInfo>> onStart =
+        List.of(
+            info -> {
+              dataPlane.start(info);
+              nodeNetwork.bind(dataPlane.ingressBase(), info.endpoint(), info.clientTrust());
+            });
+    return new ProviderAssembler.Assembly(
+        providers, routes, List.of(fabric, dataPlane), List.of(dataPlane.handler()), onStart);
   }
 }

@@ -39,6 +39,11 @@ public final class RegistryDirectoryService implements RegistryDirectory {
   }
 
   @Override
+  public List<RegistryRecord> all() {
+    return registries.listAll().stream().map(this::record).toList();
+  }
+
+  @Override
   public Optional<RegistryRecord> find(ResourceId registryId) {
     return registries.find(registryId).map(this::record);
   }

@@ -1,0 +1,53 @@
+package dev.moat.server;
+
+import dev.moat.acr.AcrDataPlane;
+import dev.moat.arm.http.HttpCall;
+import dev.moat.arm.http.HttpResult;
+import dev.moat.arm.http.HttpService;
+import dev.moat.platform.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Moat's own read-only endpoint {@code GET /moat/registries}: where host tools reach each registry
+ * (a loopback port per registry, so {@code skopeo copy docker://127.0.0.1:PORT/repo:tag} works
+ * without name resolution) and where the {@code mcr.microsoft.com} stand-in is. Asking opens the
+ * ports of registries that have none yet.
+ */
+final class RegistryEndpointRoutes implements HttpService {
+  static final String PATH = "/moat/registries";
+
+  private final AcrDataPlane dataPlane;
+
+  RegistryEndpointRoutes(AcrDataPlane dataPlane) {
+    this.dataPlane = dataPlane;
+  }
+
+  static boolean handles(String path) {
+    return path.equals(PATH);
+  }
+
+  @Override
+  public HttpResult handle(HttpCall call) {
+    List<Entry> entries = new ArrayList<>();
+    entries.add(new Entry(null, "mcr.microsoft.com", dataPlane.mcrHostEndpoint(), true));
+    dataPlane
+        .registries()
+        .all()
+        .forEach(
+            r ->
+                entries.add(
+                    new Entry(
+                        r.id().toString(),
+                        r.loginServer(),
+                        dataPlane.hostEndpoint(r.name()),
+                        r.publicNetworkAccessEnabled())));
+    return HttpResult.json(200, Json.write(new Page(entries)));
+  }
+
+  /** One registry and its host endpoint. */
+  record Entry(String id, String loginServer, String hostEndpoint, boolean publicNetworkAccess) {}
+
+  /** {@code {"value":[...]}}. */
+  record Page(List<Entry> value) {}
+}

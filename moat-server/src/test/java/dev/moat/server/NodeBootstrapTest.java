@@ -1,0 +1,240 @@
+package dev.moat.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.moat.platform.contracts.NodeBootstrapper.ArtifactSource;
+import dev.moat.platform.contracts.NodeBootstrapper.NodeOutcome;
+import dev.moat.platform.contracts.NodeBootstrapper.NodeSpec;
+import dev.moat.platform.id.ResourceId;
+import dev.moat.registry.proxy.CacheStatistics;
+import dev.moat.testing.ArmResult;
+import dev.moat.testing.TestMoat;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Node agents bootstrapping through the seed's BYO layout for real: VNet DNS view, fabric ingress,
+ * IMDS token, ACR token exchange, pull-through cache of the MCR stand-in.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NodeBootstrapTest {
+  private static final String ACR = "nodeseedacr";
+  private static TestMoat moat;
+  private static MoatCloud.Wiring wiring;
+  private static String rg;
+  private static String vnet;
+  private static String registryId;
+  private static ResourceId kubelet;
+
+  @BeforeAll
+  static void start() {
+    moat = TestMoat.start(MoatCloud.assembler(w -> wiring = w));
+    rg = moat.createGroup("node-rg", "eastus");
+    vnet = rg + "/providers/Microsoft.Network/virtualNetworks/vnet";
+    await(
+        moat.arm()
+            .put(
+                vnet,
+                "2024-05-01",
+                "{\"location\":\"eastus\",\"properties\":{\"addressSpace\":{\"addressPrefixes\":[\"192.168.0.0/16\"]},"
+                    + "\"subnets\":[{\"name\":\"aks\",\"properties\":{\"addressPrefix\":\"192.168.1.0/24\",\"defaultOutboundAccess\":false}},"
+                    + "{\"name\":\"acr\",\"properties\":{\"addressPrefix\":\"192.168.2.0/24\",\"privateEndpointNetworkPolicies\":\"Disabled\"}}]}}"));
+    String registry = rg + "/providers/Microsoft.ContainerRegistry/registries/" + ACR;
+    registryId =
+        await(
+                moat.arm()
+                    .put(
+                        registry,
+                        "2025-11-01",
+                        "{\"location\":\"eastus\",\"sku\":{\"name\":\"Premium\"},\"properties\":{\"publicNetworkAccess\":\"Disabled\"}}"))
+            .path("id")
+            .asText();
+    await(
+        moat.arm()
+            .put(
+                registry + "/cacheRules/aks-managed-mcr",
+                "2025-11-01",
+                "{\"properties\":{\"sourceRepository\":\"mcr.microsoft.com/*\",\"targetRepository\":\"aks-managed-repository/*\"}}"));
+    String pe = rg + "/providers/Microsoft.Network/privateEndpoints/acr-pe";
+    await(
+        moat.arm()
+            .put(
+                pe,
+                "2024-05-01",
+                "{\"location\":\"eastus\",\"properties\":{\"subnet\":{\"id\":\""
+                    + vnet
+                    + "/subnets/acr\"},"
+                    + "\"privateLinkServiceConnections\":[{\"name\":\"c\",\"properties\":{\"privateLinkServiceId\":\""
+                    + registryId
+                    + "\",\"groupIds\":[\"registry\"]}}]}}"));
+    String zone = rg + "/providers/Microsoft.Network/privateDnsZones/privatelink.azurecr.io";
+    await(moat.arm().put(zone, "2024-06-01", "{\"location\":\"global\"}"));
+    await(
+        moat.arm()
+            .put(
+                zone + "/virtualNetworkLinks/link",
+                "2024-06-01",
+                "{\"location\":\"global\",\"properties\":{\"virtualNetwork\":{\"id\":\""
+                    + vnet
+                    + "\"},\"registrationEnabled\":false}}"));
+    // The zone group writes both A records, as the managed flow does.
+    await(
+        moat.arm()
+            .put(
+                pe + "/privateDnsZoneGroups/default",
+                "2024-05-01",
+                "{\"properties\":{\"privateDnsZoneConfigs\":[{\"name\":\"acr\",\"properties\":{\"privateDnsZoneId\":\""
+                    + zone
+                    + "\"}}]}}"));
+    kubelet =
+        ResourceId.parse(
+            rg + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/kubelet");
+    String principal =
+        moat.arm()
+            .put(kubelet.toString(), "2023-01-31", "{\"location\":\"eastus\"}")
+            .expectStatus(201)
+            .body()
+            .path("properties")
+            .path("principalId")
+            .asText();
+    assign(principal, "7f951dda-4ed3-4680-a7ca-43fe172d538d");
+  }
+
+  @AfterAll
+  static void stop() {
+    moat.close();
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode await(ArmResult r) {
+    r.expectStatus(200, 201, 202);
+    if (r.header("Azure-AsyncOperation").isPresent()) {
+      assertThat(moat.arm().awaitOperation(r).path("status").asText()).isEqualTo("Succeeded");
+    }
+    return r.body();
+  }
+
+  private static void assign(String principal, String role) {
+    moat.arm()
+        .put(
+            registryId + "/providers/Microsoft.Authorization/roleAssignments/" + UUID.randomUUID(),
+            "2022-04-01",
+            "{\"properties\":{\"roleDefinitionId\":\"/subscriptions/"
+                + moat.subscriptionId()
+                + "/providers/Microsoft.Authorization/roleDefinitions/"
+                + role
+                + "\",\"principalId\":\""
+                + principal
+                + "\",\"principalType\":\"ServicePrincipal\"}}")
+        .expectStatus(201);
+  }
+
+  private static NodeSpec node(String name, String ip, ResourceId identity) {
+    return new NodeSpec(
+        name,
+        ResourceId.parse(rg + "/providers/Microsoft.ContainerService/managedClusters/c1"),
+        ResourceId.parse(
+            rg + "/providers/Microsoft.ContainerService/managedClusters/c1/agentPools/nodepool1"),
+        ResourceId.parse(vnet + "/subnets/aks"),
+        ip,
+        identity,
+        "1.30.3",
+        "AKSUbuntu-2204gen2containerd-202511.10.0",
+        ArtifactSource.Cache,
+        ACR + ".azurecr.io");
+  }
+
+  @Test
+  @Order(1)
+  void aNodePullsEveryArtifactThroughThePrivateCacheOncePerBlob() {
+    NodeOutcome first =
+        wiring.nodes().bootstrap(node("aks-nodepool1-vmss000000", "192.168.1.4", kubelet));
+    assertThat(first.message()).isEqualTo("Ready");
+    assertThat(first.ready()).isTrue();
+    assertThat(first.pulled())
+        .isNotEmpty()
+        .allSatisfy(p -> assertThat(p).startsWith(ACR + ".azurecr.io/aks-managed-repository/"))
+        .anySatisfy(p -> assertThat(p).contains("oss/binaries/kubernetes/kubernetes-node@sha256:"));
+    CacheStatistics afterFirst = wiring.dataPlane().statistics(ACR);
+    long distinctBlobs = 2L * first.pulled().size(); // each synthetic artifact: config + one layer
+    assertThat(afterFirst.blobFetches()).isEqualTo(distinctBlobs);
+    assertThat(afterFirst.manifestFetches()).isEqualTo(first.pulled().size());
+
+    NodeOutcome second =
+        wiring.nodes().bootstrap(node("aks-nodepool1-vmss000001", "192.168.1.5", kubelet));
+    assertThat(second.ready()).isTrue();
+    assertThat(second.pulled()).isEqualTo(first.pulled());
+    CacheStatistics afterSecond = wiring.dataPlane().statistics(ACR);
+    assertThat(afterSecond.blobFetches())
+        .as("no new upstream blob fetches")
+        .isEqualTo(distinctBlobs);
+    assertThat(afterSecond.cacheHits()).isGreaterThan(afterFirst.cacheHits());
+  }
+
+  @Test
+  @Order(2)
+  void withoutAcrPullTheExchangedTokenCannotPull() {
+    ResourceId stranger =
+        ResourceId.parse(
+            rg + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/stranger");
+    moat.arm()
+        .put(stranger.toString(), "2023-01-31", "{\"location\":\"eastus\"}")
+        .expectStatus(201);
+    NodeOutcome outcome =
+        wiring.nodes().bootstrap(node("aks-nodepool1-vmss000002", "192.168.1.6", stranger));
+    assertThat(outcome.ready()).isFalse();
+    assertThat(outcome.exitCode()).isEqualTo(212);
+    assertThat(outcome.exitName()).isEqualTo("ERR_ORAS_PULL_UNAUTHORIZED");
+    assertThat(outcome.message()).contains("unauthorized");
+  }
+
+  @Test
+  @Order(3)
+  void theHostIsDeniedByTheRegistrysNetworkRules() throws Exception {
+    String endpoint = null;
+    for (var r :
+        moat.arm()
+            .getUrl(moat.endpoint() + RegistryEndpointRoutes.PATH)
+            .expectStatus(200)
+            .body()
+            .path("value")) {
+      if (r.path("loginServer").asText().equals(ACR + ".azurecr.io")) {
+        endpoint = r.path("hostEndpoint").asText();
+      }
+    }
+    assertThat(endpoint).isNotNull();
+    HttpResponse<String> r =
+        HttpClient.newBuilder()
+            .sslContext(moat.sslContext())
+            .build()
+            .send(
+                HttpRequest.newBuilder(URI.create("https://" + endpoint + "/v2/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(r.body())
+        .contains("DENIED")
+        .contains("is not allowed access. Refer https://aka.ms/acr/firewall to grant access.");
+  }
+
+  @Test
+  @Order(4)
+  void withoutTheDataEndpointRecordBlobDownloadsFail() {
+    String zone = rg + "/providers/Microsoft.Network/privateDnsZones/privatelink.azurecr.io";
+    moat.arm().delete(zone + "/A/" + ACR + ".eastus.data", "2024-06-01").expectStatus(200, 204);
+    NodeOutcome outcome =
+        wiring.nodes().bootstrap(node("aks-nodepool1-vmss000003", "192.168.1.7", kubelet));
+    assertThat(outcome.ready()).isFalse();
+    assertThat(outcome.exitCode()).isEqualTo(211);
+    assertThat(outcome.message())
+        .contains(ACR + ".eastus.data.azurecr.io")
+        .contains("no such host");
+  }
+}
