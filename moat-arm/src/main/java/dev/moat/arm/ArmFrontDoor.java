@@ -17,11 +17,15 @@ import dev.moat.platform.error.ArmError;
 import dev.moat.platform.error.ArmException;
 import dev.moat.platform.error.CommonError;
 import dev.moat.platform.id.ApiVersion;
+import dev.moat.platform.id.ResourceId;
+import dev.moat.platform.id.ResourceType;
 import dev.moat.platform.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +41,16 @@ public final class ArmFrontDoor implements HttpService {
   private final Authenticator authenticator;
   private final Tenancy tenancy;
   private final OperationStatusRoutes operationStatus;
+  private final Predicate<ResourceId> groupExists;
 
   public ArmFrontDoor(
       OperationTable table,
       Authenticator authenticator,
       Tenancy tenancy,
       dev.moat.platform.reconcile.OperationRepository operations,
-      Clock clock) {
+      Clock clock,
+      Predicate<ResourceId> groupExists) {
+    this.groupExists = groupExists;
     this.table = table;
     this.authenticator = authenticator;
     this.tenancy = tenancy;
@@ -101,7 +108,31 @@ public final class ArmFrontDoor implements HttpService {
       return operationStatus.handle(new ArmRequest(call, target, version, caller));
     }
     ArmOperation op = table.resolve(target, call.method(), apiVersion);
-    return op.handler().handle(new ArmRequest(call, target, new ApiVersion(apiVersion), caller));
+    try {
+      return op.handler().handle(new ArmRequest(call, target, new ApiVersion(apiVersion), caller));
+    } catch (ArmException e) {
+      throw inMissingGroup(target, e).orElse(e);
+    }
+  }
+
+  /**
+   * ARM answers {@code ResourceGroupNotFound} for anything addressed inside a group that does not
+   * exist, before the provider is asked; providers answer their own 404s, so one rule here keeps
+   * that true for all of them.
+   */
+  private Optional<ArmException> inMissingGroup(Target target, ArmException e) {
+    if (e.error().httpStatus() != 404 || target.type().equals(ResourceType.RESOURCE_GROUP)) {
+      return Optional.empty();
+    }
+    ResourceId scope =
+        target instanceof Target.Item item ? item.id() : ((Target.Collection) target).parent();
+    if (scope == null) {
+      return Optional.empty();
+    }
+    return scope
+        .resourceGroupId()
+        .filter(group -> !groupExists.test(group))
+        .map(group -> CommonError.RESOURCE_GROUP_NOT_FOUND.exception(group.name()));
   }
 
   /** Routes a GET of the request's target (the final result of an LRO). */

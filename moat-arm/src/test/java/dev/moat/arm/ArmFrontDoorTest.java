@@ -68,7 +68,8 @@ class ArmFrontDoorTest {
             new Authenticator(tokens),
             Tenancy.defaults(),
             new OperationRepository(database, clock),
-            clock);
+            clock,
+            group -> true);
   }
 
   @AfterEach

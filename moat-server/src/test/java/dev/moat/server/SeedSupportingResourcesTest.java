@@ -255,6 +255,21 @@ class SeedSupportingResourcesTest {
     assertThat(addresses(vnetPort, login)).containsExactly(registryIp);
   }
 
+  @Test
+  @Order(7)
+  void resourcesInAMissingGroupAnswerResourceGroupNotFound() {
+    String missing = moat.groupPath("no-such-rg");
+    moat.arm()
+        .get(missing + "/providers/Microsoft.Network/virtualNetworks/v", "2024-05-01")
+        .expectError(404, "ResourceGroupNotFound");
+    moat.arm()
+        .get(missing + "/providers/Microsoft.ContainerRegistry/registries/nosuchacr1", "2025-11-01")
+        .expectError(404, "ResourceGroupNotFound");
+    moat.arm()
+        .get(rg + "/providers/Microsoft.Network/virtualNetworks/absent", "2024-05-01")
+        .expectStatus(404);
+  }
+
   private static Message query(int port, String name) throws Exception {
     SimpleResolver resolver = new SimpleResolver(InetAddress.getLoopbackAddress());
     resolver.setPort(port);

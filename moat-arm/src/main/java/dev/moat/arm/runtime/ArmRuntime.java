@@ -105,7 +105,13 @@ public final class ArmRuntime implements AutoCloseable {
     OperationTable operationTable = new OperationTable(table);
     internalArm.bind(operationTable);
     ArmFrontDoor arm =
-        new ArmFrontDoor(operationTable, new Authenticator(tokens), tenancy, operations, clock);
+        new ArmFrontDoor(
+            operationTable,
+            new Authenticator(tokens),
+            tenancy,
+            operations,
+            clock,
+            group -> documents.get(group).isPresent());
     List<HostDispatcher.Route> routes = new ArrayList<>(assembly.routes());
     routes.add(
         new HostDispatcher.Route(
