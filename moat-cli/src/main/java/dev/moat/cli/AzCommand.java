@@ -9,6 +9,7 @@ import dev.moat.cli.commands.IdentityCommand;
 import dev.moat.cli.commands.LoginCommand;
 import dev.moat.cli.commands.RestCommand;
 import dev.moat.cli.commands.RoleCommand;
+import dev.moat.cli.commands.aks.AksCommand;
 import dev.moat.cli.commands.network.NetworkCommand;
 import dev.moat.cli.output.OutputFormat;
 import picocli.CommandLine.Command;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
       NetworkCommand.class,
       IdentityCommand.class,
       RoleCommand.class,
-      AcrCommand.class
+      AcrCommand.class,
+      AksCommand.class
     })
 public final class AzCommand implements Runnable {
   private final CliContext context;

@@ -33,6 +33,7 @@ public final class CliContext {
   private final Function<ServerLocation, Transport> transports;
   private final Function<Log, Pacer> pacers;
   private final Clock clock;
+  private final Terminal terminal;
 
   private OutputFormat output = OutputFormat.JSON;
   private String query;
@@ -53,6 +54,18 @@ public final class CliContext {
       Function<ServerLocation, Transport> transports,
       Function<Log, Pacer> pacers,
       Clock clock) {
+    this(env, out, err, transports, pacers, clock, Terminal.none());
+  }
+
+  CliContext(
+      Map<String, String> env,
+      PrintStream out,
+      PrintStream err,
+      Function<ServerLocation, Transport> transports,
+      Function<Log, Pacer> pacers,
+      Clock clock,
+      Terminal terminal) {
+    this.terminal = terminal;
     this.env = Map.copyOf(env);
     this.out = out;
     this.err = err;
@@ -64,6 +77,12 @@ public final class CliContext {
 
   /** The production wiring: JDK HTTPS trusting Moat's CA, real waits, progress on a terminal. */
   static CliContext system(Map<String, String> env, PrintStream out, PrintStream err) {
+    return system(env, out, err, Terminal.system(err, System.in));
+  }
+
+  /** The production wiring with the given terminal for prompts. */
+  static CliContext system(
+      Map<String, String> env, PrintStream out, PrintStream err, Terminal prompts) {
     // A console means stdin/stdout are a terminal; progress also needs stderr to be the real one.
     boolean terminal = err == System.err && System.console() != null;
     return new CliContext(
@@ -72,7 +91,8 @@ public final class CliContext {
         err,
         loc -> JdkTransport.trusting(loc.caPem()),
         log -> Pacer.system(err, terminal),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        prompts);
   }
 
   public Map<String, String> env() {
@@ -89,6 +109,17 @@ public final class CliContext {
 
   public MoatHome home() {
     return home;
+  }
+
+  public Terminal terminal() {
+    return terminal;
+  }
+
+  /** The user's home directory: {@code $HOME}, else the JVM's {@code user.home}. */
+  public java.nio.file.Path userHome() {
+    String home = env.get("HOME");
+    return java.nio.file.Path.of(
+        home != null && !home.isBlank() ? home : System.getProperty("user.home"));
   }
 
   public Clock clock() {

@@ -24,6 +24,15 @@ public final class MoatCli {
     return run(args, CliContext.system(env, out, err));
   }
 
+  /**
+   * Runs one command with {@code terminal} answering az's prompts (as a user at a terminal would);
+   * for in-process callers.
+   */
+  public static int run(
+      String[] args, Map<String, String> env, PrintStream out, PrintStream err, Terminal terminal) {
+    return run(args, CliContext.system(env, out, err, terminal));
+  }
+
   static int run(String[] args, CliContext context) {
     CommandLine cli = commandLine(context);
     try {

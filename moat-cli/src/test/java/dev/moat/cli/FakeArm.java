@@ -96,13 +96,26 @@ final class FakeArm implements Transport {
     return json(404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"not scripted\"}}", Map.of());
   }
 
+  /** The terminal prompts see; none by default. */
+  Terminal terminal = Terminal.none();
+
+  /** Extra environment for runs ({@code HOME} for commands that use the user's files). */
+  final Map<String, String> extraEnv = new HashMap<>();
+
+  Path home() {
+    return home;
+  }
+
   CliRun run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
     PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-    Map<String, String> env = Map.of("MOAT_HOME", home.toString(), "MOAT_ENDPOINT", ENDPOINT);
-    CliContext context = new CliContext(env, o, e, loc -> this, log -> pacer(), Clock.systemUTC());
+    Map<String, String> env = new HashMap<>(extraEnv);
+    env.put("MOAT_HOME", home.toString());
+    env.put("MOAT_ENDPOINT", ENDPOINT);
+    CliContext context =
+        new CliContext(env, o, e, loc -> this, log -> pacer(), Clock.systemUTC(), terminal);
     int code = MoatCli.run(args, context);
     return new CliRun(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
