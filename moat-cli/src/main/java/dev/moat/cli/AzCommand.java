@@ -12,6 +12,10 @@ import dev.moat.cli.commands.RoleCommand;
 import dev.moat.cli.commands.aks.AksCommand;
 import dev.moat.cli.commands.network.NetworkCommand;
 import dev.moat.cli.output.OutputFormat;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -22,24 +26,36 @@ import picocli.CommandLine.Spec;
  * (so {@code -o tsv} may come anywhere); their setters record the values in the run's {@link
  * CliContext}.
  */
-@Command(
-    name = "az",
-    description = "Moat's az-compatible command line.",
-    subcommands = {
-      GroupCommand.class,
-      RestCommand.class,
-      LoginCommand.class,
-      LoginCommand.Logout.class,
-      AccountCommand.class,
-      CloudCommand.class,
-      ExtensionCommand.class,
-      NetworkCommand.class,
-      IdentityCommand.class,
-      RoleCommand.class,
-      AcrCommand.class,
-      AksCommand.class
-    })
+@Command(name = "az", description = "Moat's az-compatible command line.")
 public final class AzCommand implements Runnable {
+  /**
+   * The command groups, by name. They are added to the command line on demand: picocli builds the
+   * model of every command it is given, reflectively, and each invocation is a new JVM, so only the
+   * group a command line names is built (all of them for root help or an unknown name).
+   */
+  static final Map<String, Class<?>> GROUPS = groups();
+
+  private static Map<String, Class<?>> groups() {
+    Map<String, Class<?>> groups = new LinkedHashMap<>();
+    for (Class<?> c :
+        List.of(
+            GroupCommand.class,
+            RestCommand.class,
+            LoginCommand.class,
+            LoginCommand.Logout.class,
+            AccountCommand.class,
+            CloudCommand.class,
+            ExtensionCommand.class,
+            NetworkCommand.class,
+            IdentityCommand.class,
+            RoleCommand.class,
+            AcrCommand.class,
+            AksCommand.class)) {
+      groups.put(c.getAnnotation(Command.class).name(), c);
+    }
+    return Collections.unmodifiableMap(groups);
+  }
+
   private final CliContext context;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -8,10 +8,10 @@ import dev.moat.cli.config.ServerLocation;
 import dev.moat.cli.config.ServicePrincipalTokens;
 import dev.moat.cli.config.Subscriptions;
 import dev.moat.cli.http.ArmSession;
-import dev.moat.cli.http.JdkTransport;
 import dev.moat.cli.http.Log;
 import dev.moat.cli.http.Pacer;
 import dev.moat.cli.http.Transport;
+import dev.moat.cli.http.UrlConnectionTransport;
 import dev.moat.cli.output.OutputFormat;
 import dev.moat.cli.output.ResultPrinter;
 import java.io.PrintStream;
@@ -89,7 +89,7 @@ public final class CliContext {
         env,
         out,
         err,
-        loc -> JdkTransport.trusting(loc.caPem()),
+        loc -> UrlConnectionTransport.trusting(loc.caPem()),
         log -> Pacer.system(err, terminal),
         Clock.systemUTC(),
         prompts);

@@ -34,7 +34,7 @@ public final class MoatCli {
   }
 
   static int run(String[] args, CliContext context) {
-    CommandLine cli = commandLine(context);
+    CommandLine cli = commandLine(context, args);
     try {
       return cli.execute(args);
     } finally {
@@ -43,8 +43,15 @@ public final class MoatCli {
     }
   }
 
-  static CommandLine commandLine(CliContext context) {
-    CommandLine cli = new CommandLine(new AzCommand(context), new ContextFactory(context));
+  static CommandLine commandLine(CliContext context, String[] args) {
+    ContextFactory factory = new ContextFactory(context);
+    CommandLine cli = new CommandLine(new AzCommand(context), factory);
+    Class<?> named = firstWord(args).map(AzCommand.GROUPS::get).orElse(null);
+    if (named != null) {
+      cli.addSubcommand(new CommandLine(named, factory));
+    } else {
+      AzCommand.GROUPS.values().forEach(c -> cli.addSubcommand(new CommandLine(c, factory)));
+    }
     cli.setOut(new PrintWriter(context.out(), true));
     cli.setErr(new PrintWriter(context.err(), true));
     cli.setAbbreviatedOptionsAllowed(false);
@@ -52,6 +59,11 @@ public final class MoatCli {
     cli.setExecutionExceptionHandler(new ErrorHandler(context));
     AzHelp.install(cli);
     return cli;
+  }
+
+  /** The first argument that is not an option: the command group a command line names. */
+  private static java.util.Optional<String> firstWord(String[] args) {
+    return java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst();
   }
 
   /** Gives command classes the run's {@link CliContext} through their constructor. */

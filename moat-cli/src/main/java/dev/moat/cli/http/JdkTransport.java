@@ -68,7 +68,7 @@ public final class JdkTransport implements Transport {
     }
   }
 
-  private static SSLContext sslContext(String caPem) {
+  static SSLContext sslContext(String caPem) {
     try {
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
