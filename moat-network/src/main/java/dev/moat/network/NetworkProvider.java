@@ -24,6 +24,7 @@ import dev.moat.network.service.EndpointAddressing;
 import dev.moat.network.service.EndpointConnectionsView;
 import dev.moat.network.service.NetworkInterfaceService;
 import dev.moat.network.service.NetworkInventoryView;
+import dev.moat.network.service.OwnedAddresses;
 import dev.moat.network.service.PrivateEndpointService;
 import dev.moat.network.service.SubnetService;
 import dev.moat.network.service.SubnetUsage;
@@ -36,6 +37,7 @@ import dev.moat.platform.contracts.PrivateDnsRecords;
 import dev.moat.platform.contracts.PrivateEndpointConnections;
 import dev.moat.platform.contracts.PrivateLinkTargets;
 import dev.moat.platform.contracts.ResourceGroups;
+import dev.moat.platform.contracts.SubnetAddresses;
 import dev.moat.platform.reconcile.Reconciler;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +51,7 @@ public final class NetworkProvider implements ResourceProvider {
   private final List<Reconciler> reconcilers;
   private final NetworkInventory inventory;
   private final PrivateEndpointConnections connections;
+  private final SubnetAddresses subnetAddresses;
 
   public NetworkProvider(
       ProviderContext context,
@@ -100,6 +103,15 @@ public final class NetworkProvider implements ResourceProvider {
         new NetworkInventoryView(
             store, () -> tenancy.subscriptions().stream().map(s -> s.subscriptionId()).toList());
     this.connections = new EndpointConnectionsView(store);
+    this.subnetAddresses = new OwnedAddresses(store, usage, allocator);
+  }
+
+  /**
+   * Addresses for cluster nodes and API servers, from the same pool as private endpoints (for the
+   * container service provider).
+   */
+  public SubnetAddresses subnetAddresses() {
+    return subnetAddresses;
   }
 
   /** The fabric's view: VNets with subnets, and every private address with what it serves. */

@@ -1,0 +1,92 @@
+package dev.moat.containerservice.http;
+
+import dev.moat.arm.lro.LongRunningOperations;
+import dev.moat.arm.routing.ArmOperation;
+import dev.moat.arm.routing.ArmRequest;
+import dev.moat.arm.routing.ArmResponse;
+import dev.moat.arm.routing.OperationTableBuilder;
+import dev.moat.containerservice.model.AgentPool;
+import dev.moat.containerservice.model.ContainerServiceTypes;
+import dev.moat.containerservice.model.ManagedCluster;
+import dev.moat.containerservice.service.ClusterService;
+import dev.moat.containerservice.service.PoolService;
+import dev.moat.platform.id.ResourceId;
+import java.util.List;
+
+/**
+ * The HTTP operations of {@code managedClusters/agentPools} and {@code upgradeNodeImageVersion}.
+ */
+public final class AgentPoolRoutes {
+  private final PoolService pools;
+  private final ClusterService clusters;
+  private final LongRunningOperations lro;
+
+  public AgentPoolRoutes(PoolService pools, ClusterService clusters, LongRunningOperations lro) {
+    this.pools = pools;
+    this.clusters = clusters;
+    this.lro = lro;
+  }
+
+  public List<ArmOperation> operations() {
+    return OperationTableBuilder.forType(
+            ContainerServiceTypes.AGENT_POOL, ApiVersions.MANAGED_CLUSTERS)
+        .item("PUT", this::put)
+        .item("GET", this::get)
+        .item("DELETE", this::delete)
+        .collection("GET", this::list)
+        .action("upgradeNodeImageVersion", this::upgrade)
+        .build();
+  }
+
+  private PoolView view(AgentPool p) {
+    ManagedCluster c = clusters.get(p.clusterId());
+    return PoolView.of(p, clusters.currentVersion(c));
+  }
+
+  private String location(ResourceId pool) {
+    return clusters.get(pool.parent().orElseThrow()).location();
+  }
+
+  private ArmResponse put(ArmRequest request) {
+    ClusterWire.AgentPoolIn body = request.body(ClusterWire.AgentPoolIn.class);
+    ResourceId id = request.id();
+    ClusterWire.PoolIn in =
+        body.properties() != null
+            ? body.properties()
+            : new ClusterWire.PoolIn(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
+    PoolService.Written w =
+        pools.put(id, ClusterRequestMapper.pool(in, pools.spec(id).orElse(null)));
+    return ArmResponse.createdOrOk(w.created(), view(w.pool()))
+        .withHeaders(lro.pollingHeaders(request, w.operation(), location(id)));
+  }
+
+  private ArmResponse get(ArmRequest request) {
+    return ArmResponse.ok(view(pools.get(request.id())));
+  }
+
+  private ArmResponse delete(ArmRequest request) {
+    return pools
+        .beginDelete(request.id())
+        .map(
+            w ->
+                ArmResponse.accepted()
+                    .withHeaders(
+                        lro.pollingHeaders(request, w.operation(), location(request.id()))))
+        .orElse(ArmResponse.noContent());
+  }
+
+  private ArmResponse list(ArmRequest request) {
+    return ArmResponse.ok(
+        new PoolView.Page(pools.list(request.parent()).stream().map(this::view).toList()));
+  }
+
+  /** 202 with the pool body (UpgradingNodeImageVersion) and both polling headers. */
+  private ArmResponse upgrade(ArmRequest request) {
+    ResourceId id = request.parent();
+    PoolService.Written w = pools.upgradeNodeImage(id);
+    return new ArmResponse(202, view(w.pool()), java.util.Map.of())
+        .withHeaders(lro.pollingHeaders(request, w.operation(), location(id)));
+  }
+}

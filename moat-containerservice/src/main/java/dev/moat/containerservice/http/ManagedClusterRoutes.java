@@ -1,0 +1,102 @@
+package dev.moat.containerservice.http;
+
+import dev.moat.arm.lro.LongRunningOperations;
+import dev.moat.arm.routing.ArmOperation;
+import dev.moat.arm.routing.ArmRequest;
+import dev.moat.arm.routing.ArmResponse;
+import dev.moat.arm.routing.OperationTableBuilder;
+import dev.moat.containerservice.model.ContainerServiceTypes;
+import dev.moat.containerservice.model.ManagedCluster;
+import dev.moat.containerservice.service.ClusterService;
+import dev.moat.containerservice.service.Kubeconfigs;
+import dev.moat.platform.contracts.ManagedIdentities;
+import dev.moat.platform.id.ResourceId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The HTTP operations of {@code managedClusters} and their credential actions. */
+public final class ManagedClusterRoutes {
+  private final ClusterService service;
+  private final Kubeconfigs kubeconfigs;
+  private final ManagedIdentities identities;
+  private final LongRunningOperations lro;
+
+  public ManagedClusterRoutes(
+      ClusterService service,
+      Kubeconfigs kubeconfigs,
+      ManagedIdentities identities,
+      LongRunningOperations lro) {
+    this.service = service;
+    this.kubeconfigs = kubeconfigs;
+    this.identities = identities;
+    this.lro = lro;
+  }
+
+  public List<ArmOperation> operations() {
+    List<ArmOperation> ops = new ArrayList<>();
+    ops.addAll(
+        OperationTableBuilder.forType(
+                ContainerServiceTypes.MANAGED_CLUSTER, ApiVersions.MANAGED_CLUSTERS)
+            .item("PUT", this::put)
+            .item("GET", this::get)
+            .item("PATCH", this::patch)
+            .item("DELETE", this::delete)
+            .collection("GET", this::list)
+            .action("listClusterUserCredential", r -> credentials(r, "clusterUser"))
+            .action("listClusterAdminCredential", r -> credentials(r, "clusterAdmin"))
+            .build());
+    return ops;
+  }
+
+  ClusterView view(ManagedCluster c) {
+    return ClusterView.of(c, service.pools(c.id()), service.currentVersion(c), identities);
+  }
+
+  private ArmResponse put(ArmRequest request) {
+    ClusterWire.ClusterIn body = request.body(ClusterWire.ClusterIn.class);
+    ResourceId id = request.id();
+    ClusterService.Written w =
+        service.createOrUpdate(id, ClusterRequestMapper.map(id, body, service.find(id)));
+    return ArmResponse.createdOrOk(w.created(), view(w.cluster()))
+        .withHeaders(lro.pollingHeaders(request, w.operation(), w.cluster().location()));
+  }
+
+  private ArmResponse get(ArmRequest request) {
+    return ArmResponse.ok(view(service.get(request.id())));
+  }
+
+  private ArmResponse patch(ArmRequest request) {
+    ClusterWire.TagsIn body = request.body(ClusterWire.TagsIn.class);
+    return ArmResponse.ok(view(service.updateTags(request.id(), body.tags())));
+  }
+
+  private ArmResponse delete(ArmRequest request) {
+    return service
+        .beginDelete(request.id())
+        .map(
+            w ->
+                ArmResponse.accepted()
+                    .withHeaders(
+                        lro.pollingHeaders(request, w.operation(), w.cluster().location())))
+        .orElse(ArmResponse.noContent());
+  }
+
+  private ArmResponse list(ArmRequest request) {
+    ResourceId parent = request.parent();
+    List<ManagedCluster> clusters =
+        parent.isResourceGroup()
+            ? service.listInGroup(parent)
+            : service.listInSubscription(parent.subscriptionId());
+    return ArmResponse.ok(new ClusterView.Page(clusters.stream().map(this::view).toList()));
+  }
+
+  private ArmResponse credentials(ArmRequest request, String role) {
+    ManagedCluster c = service.get(request.parent());
+    return ArmResponse.ok(
+        Map.of(
+            "kubeconfigs",
+            List.of(
+                Map.of("name", role, "value", kubeconfigs.kubeconfig(c, request.caller(), role)))));
+  }
+}

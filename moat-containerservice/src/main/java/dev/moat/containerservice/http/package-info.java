@@ -1,0 +1,2 @@
+/** Wire records and operation tables of Microsoft.ContainerService. */
+package dev.moat.containerservice.http;

@@ -1,0 +1,102 @@
+package dev.moat.containerservice.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.moat.platform.contracts.NodeBootstrapper.ArtifactSource;
+import dev.moat.platform.id.ResourceId;
+import java.util.List;
+
+/**
+ * What the user asked for in a managed cluster (PUT), apart from its agent pools, which are stored
+ * as child resources.
+ *
+ * @param kubernetesVersion as requested ({@code 1.30} or {@code 1.30.3})
+ * @param servicePrincipalClientId a service principal's client id for non-MSI clusters, else null
+ * @param kubeletIdentity the BYO kubelet identity, or null for the one AKS creates
+ * @param passthrough properties Moat stores and echoes without acting on them
+ */
+public record ClusterSpec(
+    String kubernetesVersion,
+    String dnsPrefix,
+    String fqdnSubdomain,
+    Identity identity,
+    String servicePrincipalClientId,
+    ResourceId kubeletIdentity,
+    Bootstrap bootstrap,
+    Network network,
+    ApiServer apiServer,
+    String nodeResourceGroup,
+    String upgradeChannel,
+    String nodeOsUpgradeChannel,
+    boolean enableRbac,
+    String skuName,
+    String skuTier,
+    Passthrough passthrough) {
+
+  /** {@code identity}: type {@code SystemAssigned}, {@code UserAssigned} or {@code None}. */
+  public record Identity(String type, List<ResourceId> userAssigned) {
+    public Identity {
+      userAssigned = userAssigned == null ? List.of() : List.copyOf(userAssigned);
+    }
+
+    public boolean managed() {
+      return !"None".equalsIgnoreCase(type);
+    }
+
+    public boolean userAssignedType() {
+      return "UserAssigned".equalsIgnoreCase(type);
+    }
+  }
+
+  /** {@code bootstrapProfile}. */
+  public record Bootstrap(ArtifactSource artifactSource, ResourceId containerRegistryId) {
+    /** Cache without a registry id: the AKS-managed registry. */
+    public boolean managedRegistry() {
+      return artifactSource == ArtifactSource.Cache && containerRegistryId == null;
+    }
+  }
+
+  /** {@code networkProfile}. */
+  public record Network(
+      String networkPlugin,
+      String networkPluginMode,
+      String networkPolicy,
+      OutboundType outboundType,
+      String podCidr,
+      String serviceCidr,
+      String dnsServiceIp,
+      String loadBalancerSku) {}
+
+  /**
+   * {@code apiServerAccessProfile}; {@code privateDnsZone} is {@code system}, {@code none} or an
+   * id.
+   */
+  public record ApiServer(
+      boolean enablePrivateCluster,
+      boolean enableVnetIntegration,
+      ResourceId subnetId,
+      String privateDnsZone,
+      Boolean enablePrivateClusterPublicFqdn,
+      List<String> authorizedIpRanges,
+      Boolean disableRunCommand) {
+
+    public ApiServer {
+      authorizedIpRanges = authorizedIpRanges == null ? List.of() : List.copyOf(authorizedIpRanges);
+    }
+
+    /** A private-link cluster: the API server is reached through a private endpoint. */
+    public boolean privateLink() {
+      return enablePrivateCluster && !enableVnetIntegration;
+    }
+  }
+
+  /** Client-visible settings Moat keeps verbatim (clients resend what they read). */
+  public record Passthrough(
+      JsonNode linuxProfile,
+      JsonNode windowsProfile,
+      JsonNode addonProfiles,
+      JsonNode aadProfile,
+      JsonNode securityProfile,
+      JsonNode oidcIssuerProfile,
+      JsonNode storageProfile,
+      JsonNode supportPlan) {}
+}

@@ -1,0 +1,132 @@
+package dev.moat.containerservice.reconcile;
+
+import dev.moat.containerservice.model.AgentPool;
+import dev.moat.containerservice.model.ClusterStore;
+import dev.moat.containerservice.model.ContainerServiceTypes;
+import dev.moat.containerservice.model.ManagedCluster;
+import dev.moat.containerservice.model.ProvisioningState;
+import dev.moat.containerservice.validation.KubernetesVersions;
+import dev.moat.platform.contracts.SubnetAddresses;
+import dev.moat.platform.error.ArmError;
+import dev.moat.platform.error.ArmException;
+import dev.moat.platform.id.ResourceId;
+import dev.moat.platform.id.ResourceType;
+import dev.moat.platform.reconcile.Outcome;
+import dev.moat.platform.reconcile.Reconciler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Drives one agent pool's own operations (create, update, {@code upgradeNodeImageVersion}, delete)
+ * with the same steps the cluster reconciler uses for all its pools.
+ */
+public final class AgentPoolReconciler implements Reconciler {
+  private final ClusterStore store;
+  private final ClusterInfrastructure infrastructure;
+  private final PoolConvergence pools;
+  private final SubnetAddresses addresses;
+  private final KubernetesVersions versions;
+  private final Clock clock;
+  private final Duration delay;
+  private final Runnable onChange;
+
+  public AgentPoolReconciler(
+      ClusterStore store,
+      ClusterInfrastructure infrastructure,
+      PoolConvergence pools,
+      SubnetAddresses addresses,
+      KubernetesVersions versions,
+      Clock clock,
+      Duration delay,
+      Runnable onChange) {
+    this.store = store;
+    this.infrastructure = infrastructure;
+    this.pools = pools;
+    this.addresses = addresses;
+    this.versions = versions;
+    this.clock = clock;
+    this.delay = delay;
+    this.onChange = onChange;
+  }
+
+  @Override
+  public ResourceType type() {
+    return ContainerServiceTypes.AGENT_POOL;
+  }
+
+  @Override
+  public Outcome reconcile(ResourceId id) {
+    Optional<AgentPool> found = store.pool(id);
+    Optional<ManagedCluster> cluster = store.cluster(id.parent().orElseThrow());
+    if (found.isEmpty()
+        || cluster.isEmpty()
+        || found.get().status().provisioningState().terminal()) {
+      return Outcome.done();
+    }
+    AgentPool pool = found.get();
+    Instant due = pool.status().since().plus(delay);
+    if (clock.instant().isBefore(due)) {
+      return Outcome.requeueAfter(Duration.between(clock.instant(), due));
+    }
+    if (pool.status().provisioningState() == ProvisioningState.Deleting) {
+      addresses.release(id);
+      store.deletePool(id);
+      onChange.run();
+      return Outcome.done();
+    }
+    ManagedCluster c = cluster.get();
+    PoolConvergence.Step step;
+    try {
+      List<AgentPool> all = store.pools(c.id());
+      ClusterInfrastructure.Ensured ensured = infrastructure.ensure(c, all);
+      c = c.withStatus(ensured.status());
+      ManagedCluster saved = c;
+      store
+          .database()
+          .inTransaction(
+              x -> {
+                store
+                    .cluster(saved.id())
+                    .ifPresent(
+                        fresh ->
+                            store.save(
+                                fresh.withStatus(
+                                    ensured
+                                        .status()
+                                        .with(
+                                            fresh.status().provisioningState(),
+                                            fresh.status().since()))));
+                return null;
+              });
+      onChange.run();
+      if (!ensured.settled()) {
+        return Outcome.requeueAfter(ManagedClusterReconciler.POLL);
+      }
+      String version =
+          versions.resolve(c.spec().kubernetesVersion()).orElse(c.spec().kubernetesVersion());
+      step = pools.step(c, pool, version);
+    } catch (ArmException e) {
+      step = new PoolConvergence.Step(false, Optional.of(e.error()));
+    }
+    if (step.pending()) {
+      return Outcome.requeueAfter(ManagedClusterReconciler.POLL);
+    }
+    Optional<ArmError> failure = step.failure();
+    ProvisioningState end =
+        failure.isPresent() ? ProvisioningState.Failed : ProvisioningState.Succeeded;
+    store
+        .database()
+        .inTransaction(
+            x -> {
+              store
+                  .pool(id)
+                  .ifPresent(
+                      p -> store.save(p.withStatus(p.status().with(end, p.status().since()))));
+              return null;
+            });
+    return failure.map(Outcome::failed).orElse(Outcome.done());
+  }
+}
