@@ -111,7 +111,9 @@ final class DataPlaneHandler extends Handler.Abstract {
     }
     Reachability reach =
         fabric.check(
-            Source.subnet(node.get().subnet()), dest.group(1), Integer.parseInt(dest.group(2)));
+            Source.node(node.get().subnet(), node.get().egress()),
+            dest.group(1),
+            Integer.parseInt(dest.group(2)));
     if (!reach.isAllowed()) {
       response
           .getHeaders()

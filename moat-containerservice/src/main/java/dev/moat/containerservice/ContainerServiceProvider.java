@@ -18,7 +18,7 @@ import dev.moat.containerservice.reconcile.NodeLaunches;
 import dev.moat.containerservice.reconcile.PoolConvergence;
 import dev.moat.containerservice.reconcile.PrivateApiServer;
 import dev.moat.containerservice.reconcile.RpArm;
-import dev.moat.containerservice.service.ClusterEgress;
+import dev.moat.containerservice.service.ClusterKubeApi;
 import dev.moat.containerservice.service.ClusterService;
 import dev.moat.containerservice.service.Kubeconfigs;
 import dev.moat.containerservice.service.PoolService;
@@ -26,7 +26,7 @@ import dev.moat.containerservice.validation.ClusterRules;
 import dev.moat.containerservice.validation.KubernetesVersions;
 import dev.moat.containerservice.validation.ReferenceRules;
 import dev.moat.containerservice.validation.References;
-import dev.moat.fabric.EgressPolicies;
+import dev.moat.kube.KubeClusters;
 import dev.moat.platform.contracts.Authorizer;
 import dev.moat.platform.contracts.ManagedIdentities;
 import dev.moat.platform.contracts.NodeBootstrapper;
@@ -38,13 +38,15 @@ import java.util.List;
 
 /**
  * {@code Microsoft.ContainerService}: managed clusters and agent pools, network-isolated or not.
- * Exposes the egress its clusters give their subnets ({@link #egressPolicies()}) and owns the small
- * executor node bootstraps run on ({@link #close()}).
+ * Owns the small executor node bootstraps run on ({@link #close()}); a node's egress follows the
+ * outbound type it was imaged with (see {@code NodeBootstrapper.NodeSpec#outboundType}).
  *
  * <p>The May-2025 one-step enable (NI3) is the default; the 2026 two-phase rule is on when the
  * system property {@value #TWO_PHASE_PROPERTY} is {@code true} or with the constructor flag.
  */
 public final class ContainerServiceProvider implements ResourceProvider, AutoCloseable {
+  private final ClusterKubeApi kubeApi;
+
   /** Enables the 2026 two-phase network-isolation enable rule (NI3). */
   public static final String TWO_PHASE_PROPERTY = "moat.aks.twoPhaseNetworkIsolation";
 
@@ -55,7 +57,6 @@ public final class ContainerServiceProvider implements ResourceProvider, AutoClo
 
   private final List<ArmOperation> operations = new ArrayList<>();
   private final List<Reconciler> reconcilers;
-  private final ClusterEgress egress;
   private final NodeLaunches launches;
 
   public ContainerServiceProvider(
@@ -91,12 +92,11 @@ public final class ContainerServiceProvider implements ResourceProvider, AutoClo
             Principal.PrincipalType.ServicePrincipal,
             "AKS Resource Provider");
     ClusterStore store = new ClusterStore(context.documents());
+    this.kubeApi = new ClusterKubeApi(store, context.tokens());
     KubernetesVersions versions = new KubernetesVersions();
     ClusterRules rules = new ClusterRules(twoPhaseNetworkIsolation);
     ReferenceRules references =
         new ReferenceRules(new References(context.internalArm(), rp), identities, authorizer);
-    this.egress = new ClusterEgress(store, context.tenancy());
-    Runnable onChange = egress::refresh;
     ClusterService clusters =
         new ClusterService(
             store,
@@ -106,11 +106,10 @@ public final class ContainerServiceProvider implements ResourceProvider, AutoClo
             versions,
             context.lro(),
             context.clock(),
-            context.tenancy().tenantId(),
-            onChange);
+            context.tenancy().tenantId());
     PoolService pools =
         new PoolService(
-            store, clusters, rules, references, versions, context.lro(), context.clock(), onChange);
+            store, clusters, rules, references, versions, context.lro(), context.clock());
     Kubeconfigs kubeconfigs = new Kubeconfigs(context.tokens(), context.ca().certificatePem());
     operations.addAll(
         new ManagedClusterRoutes(clusters, kubeconfigs, identities, context.lro()).operations());
@@ -128,28 +127,15 @@ public final class ContainerServiceProvider implements ResourceProvider, AutoClo
     this.reconcilers =
         List.of(
             new ManagedClusterReconciler(
-                store,
-                infrastructure,
-                convergence,
-                addresses,
-                versions,
-                context.clock(),
-                delay,
-                onChange),
+                store, infrastructure, convergence, addresses, versions, context.clock(), delay),
             new AgentPoolReconciler(
-                store,
-                infrastructure,
-                convergence,
-                addresses,
-                versions,
-                context.clock(),
-                delay,
-                onChange));
+                store, infrastructure, convergence, addresses, versions, context.clock(), delay));
   }
 
   /** The egress each cluster's outbound type gives the subnets its pools use (for the fabric). */
-  public EgressPolicies egressPolicies() {
-    return egress;
+  /** The clusters' Kubernetes APIs, for {@code moat-kube}'s API service. */
+  public KubeClusters kubeClusters() {
+    return kubeApi;
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.moat.containerservice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.moat.fabric.Egress;
 import dev.moat.platform.contracts.NodeBootstrapper.ArtifactSource;
 import dev.moat.platform.id.ResourceId;
 import dev.moat.testing.ArmResult;
@@ -59,11 +58,8 @@ class NetworkIsolatedClusterTest {
                 assertThat(s.kubernetesVersion()).isEqualTo("1.30.3");
                 assertThat(s.nodeName()).matches("aks-nodepool1-\\d{8}-vmss00000[01]");
               });
-      assertThat(f.aks.get().egressPolicies().forSubnet(ResourceId.parse(b.aksSubnet())))
-          .contains(Egress.NONE);
-      assertThat(f.aks.get().egressPolicies().reason(ResourceId.parse(b.aksSubnet())).orElseThrow())
-          .contains("none")
-          .contains("aks1");
+      // A node's egress follows the outbound type it was imaged with.
+      assertThat(f.nodes.specs).allSatisfy(s -> assertThat(s.outboundType()).isEqualTo("none"));
       // The API server's private address serves the private FQDN inside the VNet.
       assertThat(f.network.get().inventory().endpointAddresses())
           .anyMatch(v -> v.fqdns().contains(p.path("privateFQDN").asText()));
@@ -197,14 +193,12 @@ class NetworkIsolatedClusterTest {
               + "\"bootstrapProfile\":{\"artifactSource\":\"Direct\"},"
               + "\"networkProfile\":{\"networkPlugin\":\"azure\",\"outboundType\":\"loadBalancer\"}}}";
       assertThat(f.putCluster(path, direct).path("status").asText()).isEqualTo("Succeeded");
-      ResourceId subnet = f.nodes.specs.get(0).subnet();
-      assertThat(f.aks.get().egressPolicies().forSubnet(subnet)).contains(Egress.INTERNET);
+      assertThat(f.nodes.specs.get(0).outboundType()).isEqualTo("loadBalancer");
 
       String cache = direct.replace("\"Direct\"", "\"Cache\"").replace("loadBalancer", "none");
       assertThat(f.putCluster(path, cache).path("status").asText()).isEqualTo("Succeeded");
 
       assertThat(f.nodes.specs).hasSize(1);
-      assertThat(f.aks.get().egressPolicies().forSubnet(subnet)).contains(Egress.NONE);
       JsonNode node =
           f.moat
               .arm()
@@ -227,10 +221,10 @@ class NetworkIsolatedClusterTest {
       assertThat(f.nodes.specs).hasSize(2);
       assertThat(f.nodes.specs.get(1).artifactSource()).isEqualTo(ArtifactSource.Cache);
       assertThat(f.nodes.specs.get(1).registryLoginServer()).contains("bootstrap");
+      assertThat(f.nodes.specs.get(1).outboundType()).isEqualTo("none");
 
       // Disable (NI4): Direct + loadBalancer in one update, then reimage.
       assertThat(f.putCluster(path, direct).path("status").asText()).isEqualTo("Succeeded");
-      assertThat(f.aks.get().egressPolicies().forSubnet(subnet)).contains(Egress.INTERNET);
       ArmResult up2 =
           f.moat
               .arm()
@@ -238,6 +232,7 @@ class NetworkIsolatedClusterTest {
               .expectStatus(202);
       f.moat.arm().awaitOperation(up2);
       assertThat(f.nodes.specs.get(2).artifactSource()).isEqualTo(ArtifactSource.Direct);
+      assertThat(f.nodes.specs.get(2).outboundType()).isEqualTo("loadBalancer");
     }
   }
 

@@ -2,6 +2,7 @@ package dev.moat.fabric;
 
 import dev.moat.platform.id.ResourceId;
 import dev.moat.platform.id.ResourceType;
+import java.util.Optional;
 
 /**
  * Where a question to the fabric comes from: a subnet (a VM, node or pod in it) or the host (the
@@ -21,7 +22,15 @@ public sealed interface Source {
    *     Microsoft.Network/virtualNetworks/subnets} id
    */
   static Source subnet(ResourceId subnet) {
-    return new Subnet(subnet);
+    return new Subnet(subnet, Optional.empty());
+  }
+
+  /**
+   * A VM in a subnet whose own outbound path decides its egress (a cluster node behind its
+   * cluster's load balancer, NAT gateway, or none); empty means the subnet's default.
+   */
+  static Source node(ResourceId subnet, Optional<Egress> egress) {
+    return new Subnet(subnet, egress);
   }
 
   /** The host. */
@@ -34,8 +43,11 @@ public sealed interface Source {
     }
   }
 
-  /** A subnet; {@link #virtualNetwork()} is the VNet whose DNS view it uses. */
-  record Subnet(ResourceId id) implements Source {
+  /**
+   * A subnet, or a VM in it with its own egress; {@link #virtualNetwork()} is the VNet whose DNS
+   * view it uses.
+   */
+  record Subnet(ResourceId id, Optional<Egress> egress) implements Source {
     private static final ResourceType SUBNET_TYPE =
         ResourceType.of("Microsoft.Network/virtualNetworks/subnets");
 

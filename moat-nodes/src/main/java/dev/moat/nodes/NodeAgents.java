@@ -1,5 +1,6 @@
 package dev.moat.nodes;
 
+import dev.moat.fabric.Egress;
 import dev.moat.fabric.NetworkFabric;
 import dev.moat.fabric.transport.NodePassport;
 import dev.moat.fabric.transport.NodePassports;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,7 +96,12 @@ public final class NodeAgents implements NodeBootstrapper {
     HttpClient client = HttpClient.newBuilder().sslContext(endpoints.trust()).build();
     ResourceId vnet = spec.subnet().parent().orElseThrow();
     String passport =
-        passports.issue(new NodePassport(spec.nodeName(), spec.subnet(), spec.privateIpAddress()));
+        passports.issue(
+            new NodePassport(
+                spec.nodeName(),
+                spec.subnet(),
+                spec.privateIpAddress(),
+                egressOf(spec.outboundType())));
     FabricHttp http =
         new FabricHttp(client, endpoints.ingressBase(), new VnetResolver(fabric), vnet, passport);
     List<Artifact> artifacts =
@@ -120,7 +127,7 @@ public final class NodeAgents implements NodeBootstrapper {
         String repository = (cache ? CACHE_PREFIX : "") + a.repository();
         try {
           String digest = puller.pull(repository, a.tag());
-          pulled.add(host + "/" + repository + "@" + digest);
+          pulled.add(host + "/" + repository + ":" + a.tag() + "@" + digest);
         } catch (RegistryPuller.PullFailure e) {
           throw new BootstrapFailure(exitFor(a), e.getMessage());
         }
@@ -153,6 +160,23 @@ public final class NodeAgents implements NodeBootstrapper {
     String credential = credentials.issue(spec.nodeName(), Set.of(kubelet.id()));
     ImdsClient imds = new ImdsClient(client, endpoints.imdsBase(), credential);
     return () -> imds.token(REGISTRY_AUDIENCE, kubelet.clientId());
+  }
+
+  /**
+   * A node's egress from its cluster's outbound type: a load balancer or NAT gateway routes it to
+   * the internet, {@code block} blocks everything, and {@code none} (or user-defined routing)
+   * leaves the VM default outbound access of the subnet.
+   */
+  static Optional<Egress> egressOf(String outboundType) {
+    if (outboundType == null) {
+      return Optional.empty();
+    }
+    return switch (outboundType.toLowerCase(java.util.Locale.ROOT)) {
+      case "loadbalancer", "managednatgateway", "managednatgatewayv2", "userassignednatgateway" ->
+          Optional.of(Egress.INTERNET);
+      case "block" -> Optional.of(Egress.NONE);
+      default -> Optional.empty();
+    };
   }
 
   private static CseExit exitFor(Artifact a) {

@@ -10,10 +10,12 @@ import dev.moat.arm.runtime.ProviderContext;
 import dev.moat.arm.runtime.RuntimeInfo;
 import dev.moat.authorization.AuthorizationProvider;
 import dev.moat.containerregistry.ContainerRegistryProvider;
+import dev.moat.containerservice.ContainerServiceProvider;
 import dev.moat.fabric.EgressPolicies;
 import dev.moat.fabric.FabricOptions;
 import dev.moat.fabric.NetworkFabric;
 import dev.moat.fabric.transport.NodePassports;
+import dev.moat.kube.KubeApiService;
 import dev.moat.managedidentity.ManagedIdentityProvider;
 import dev.moat.managedidentity.http.ImdsService;
 import dev.moat.mcr.BootstrapCatalog;
@@ -116,10 +118,18 @@ public final class MoatCloud {
             nodeNetwork,
             context.tenancy().tenantId(),
             context.clock());
+    ContainerServiceProvider clusters =
+        new ContainerServiceProvider(
+            context,
+            resources.groups(),
+            identities.identities(),
+            authorization.authorizer(),
+            network.subnetAddresses(),
+            nodes);
     observer.accept(new Wiring(fabric, dataPlane, nodes));
 
     List<ResourceProvider> providers =
-        List.of(resources, identities, authorization, privateDns, registries, network);
+        List.of(resources, identities, authorization, privateDns, registries, network, clusters);
     List<HostDispatcher.Route> routes = new ArrayList<>();
     routes.add(
         new HostDispatcher.Route(call -> ImdsService.handles(call.path()), identities.imds()));
@@ -130,6 +140,10 @@ public final class MoatCloud {
         new HostDispatcher.Route(
             call -> RegistryEndpointRoutes.handles(call.path()),
             new RegistryEndpointRoutes(dataPlane)));
+    routes.add(
+        new HostDispatcher.Route(
+            call -> KubeApiService.handles(call.path()),
+            new KubeApiService(clusters.kubeClusters(), context.clock())));
     List<Consumer<RuntimeInfo>> onStart =
         List.of(
             info -> {
@@ -137,6 +151,10 @@ public final class MoatCloud {
               nodeNetwork.bind(dataPlane.ingressBase(), info.endpoint(), info.clientTrust());
             });
     return new ProviderAssembler.Assembly(
-        providers, routes, List.of(fabric, dataPlane), List.of(dataPlane.handler()), onStart);
+        providers,
+        routes,
+        List.of(fabric, dataPlane, clusters),
+        List.of(dataPlane.handler()),
+        onStart);
   }
 }

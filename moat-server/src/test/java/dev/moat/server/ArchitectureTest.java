@@ -21,7 +21,8 @@ class ArchitectureTest {
     "dev.moat.privatedns..",
     "dev.moat.managedidentity..",
     "dev.moat.authorization..",
-    "dev.moat.containerregistry.."
+    "dev.moat.containerregistry..",
+    "dev.moat.containerservice.."
   };
   private static JavaClasses classes;
 

@@ -149,7 +149,8 @@ class NodeBootstrapTest {
         "1.30.3",
         "AKSUbuntu-2204gen2containerd-202511.10.0",
         ArtifactSource.Cache,
-        ACR + ".azurecr.io");
+        ACR + ".azurecr.io",
+        "none");
   }
 
   @Test
@@ -162,7 +163,11 @@ class NodeBootstrapTest {
     assertThat(first.pulled())
         .isNotEmpty()
         .allSatisfy(p -> assertThat(p).startsWith(ACR + ".azurecr.io/aks-managed-repository/"))
-        .anySatisfy(p -> assertThat(p).contains("oss/binaries/kubernetes/kubernetes-node@sha256:"));
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains(
+                        "oss/binaries/kubernetes/kubernetes-node:v1.30.3-linux-amd64@sha256:"));
     CacheStatistics afterFirst = wiring.dataPlane().statistics(ACR);
     long distinctBlobs = 2L * first.pulled().size(); // each synthetic artifact: config + one layer
     assertThat(afterFirst.blobFetches()).isEqualTo(distinctBlobs);

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,7 +90,6 @@ class SeedDocumentCliTest {
   }
 
   @Test
-  @Disabled("until managed clusters are served")
   void wholeDocumentRunsAndTheClusterEndsUpIsolatedThenNot() throws Exception {
     String script =
         SeedDocumentScript.script(SeedDocumentScript.blocks())

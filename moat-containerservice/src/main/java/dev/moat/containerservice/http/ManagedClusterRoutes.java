@@ -97,6 +97,10 @@ public final class ManagedClusterRoutes {
         Map.of(
             "kubeconfigs",
             List.of(
-                Map.of("name", role, "value", kubeconfigs.kubeconfig(c, request.caller(), role)))));
+                Map.of(
+                    "name",
+                    role,
+                    "value",
+                    kubeconfigs.kubeconfig(c, request.caller(), role, request.baseUri())))));
   }
 }

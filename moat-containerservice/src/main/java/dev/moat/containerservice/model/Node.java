@@ -2,6 +2,7 @@ package dev.moat.containerservice.model;
 
 import dev.moat.platform.contracts.NodeBootstrapper.ArtifactSource;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One node of a pool and the bootstrap configuration it was last imaged with (NI6: a node keeps it
@@ -9,6 +10,7 @@ import java.time.Instant;
  *
  * @param generation the pool's reimage generation the node was imaged for
  * @param state {@code Pending} (bootstrapping), {@code Ready} or {@code Failed}
+ * @param pulled what the node pulled at its last bootstrap, as {@code host/repository@digest}
  */
 public record Node(
     String name,
@@ -22,7 +24,12 @@ public record Node(
     int exitCode,
     String exitName,
     String message,
-    Instant bootstrappedAt) {
+    Instant bootstrappedAt,
+    List<String> pulled) {
+
+  public Node {
+    pulled = pulled == null ? List.of() : List.copyOf(pulled);
+  }
 
   /** A node's lifecycle. */
   public enum NodeState {

@@ -31,7 +31,6 @@ public final class AgentPoolReconciler implements Reconciler {
   private final KubernetesVersions versions;
   private final Clock clock;
   private final Duration delay;
-  private final Runnable onChange;
 
   public AgentPoolReconciler(
       ClusterStore store,
@@ -40,8 +39,7 @@ public final class AgentPoolReconciler implements Reconciler {
       SubnetAddresses addresses,
       KubernetesVersions versions,
       Clock clock,
-      Duration delay,
-      Runnable onChange) {
+      Duration delay) {
     this.store = store;
     this.infrastructure = infrastructure;
     this.pools = pools;
@@ -49,7 +47,6 @@ public final class AgentPoolReconciler implements Reconciler {
     this.versions = versions;
     this.clock = clock;
     this.delay = delay;
-    this.onChange = onChange;
   }
 
   @Override
@@ -74,7 +71,6 @@ public final class AgentPoolReconciler implements Reconciler {
     if (pool.status().provisioningState() == ProvisioningState.Deleting) {
       addresses.release(id);
       store.deletePool(id);
-      onChange.run();
       return Outcome.done();
     }
     ManagedCluster c = cluster.get();
@@ -101,7 +97,6 @@ public final class AgentPoolReconciler implements Reconciler {
                                             fresh.status().since()))));
                 return null;
               });
-      onChange.run();
       if (!ensured.settled()) {
         return Outcome.requeueAfter(ManagedClusterReconciler.POLL);
       }

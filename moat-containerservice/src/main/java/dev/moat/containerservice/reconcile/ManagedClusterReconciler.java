@@ -35,7 +35,6 @@ public final class ManagedClusterReconciler implements Reconciler {
   private final KubernetesVersions versions;
   private final Clock clock;
   private final Duration delay;
-  private final Runnable onChange;
 
   public ManagedClusterReconciler(
       ClusterStore store,
@@ -44,8 +43,7 @@ public final class ManagedClusterReconciler implements Reconciler {
       SubnetAddresses addresses,
       KubernetesVersions versions,
       Clock clock,
-      Duration delay,
-      Runnable onChange) {
+      Duration delay) {
     this.store = store;
     this.infrastructure = infrastructure;
     this.pools = pools;
@@ -53,7 +51,6 @@ public final class ManagedClusterReconciler implements Reconciler {
     this.versions = versions;
     this.clock = clock;
     this.delay = delay;
-    this.onChange = onChange;
   }
 
   @Override
@@ -77,7 +74,6 @@ public final class ManagedClusterReconciler implements Reconciler {
       infrastructure.remove(c, clusterPools);
       clusterPools.forEach(p -> addresses.release(p.id()));
       store.deleteCluster(id);
-      onChange.run();
       return Outcome.done();
     }
     ClusterInfrastructure.Ensured ensured;
@@ -87,7 +83,6 @@ public final class ManagedClusterReconciler implements Reconciler {
       return fail(c, e.error());
     }
     ManagedCluster current = save(c, ensured.status());
-    onChange.run();
     if (!ensured.settled()) {
       return Outcome.requeueAfter(POLL);
     }

@@ -74,7 +74,8 @@ public final class PoolConvergence {
                 version,
                 pool.status().nodeImageVersion(),
                 source,
-                registry);
+                registry,
+                cluster.spec().network().outboundType().name());
         String key = pool.id().key() + "|" + names.get(i) + "|" + generation;
         Optional<NodeOutcome> outcome = launches.poll(key, spec);
         node = outcome.map(o -> record(spec, generation, o)).orElse(pendingNode(spec, generation));
@@ -114,7 +115,8 @@ public final class PoolConvergence {
         0,
         null,
         null,
-        null);
+        null,
+        List.of());
   }
 
   private Node record(NodeSpec s, long generation, NodeOutcome o) {
@@ -130,6 +132,7 @@ public final class PoolConvergence {
         o.exitCode(),
         o.exitName(),
         o.message(),
-        clock.instant());
+        clock.instant(),
+        o.pulled());
   }
 }

@@ -1,10 +1,14 @@
 package dev.moat.containerservice.reconcile;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.containerservice.model.ClusterSpec;
 import dev.moat.containerservice.model.ManagedCluster;
 import dev.moat.containerservice.model.Naming;
 import dev.moat.platform.contracts.SubnetAddresses;
 import dev.moat.platform.id.ResourceId;
+import dev.moat.platform.json.Json;
 import java.util.List;
 import java.util.Map;
 
@@ -17,11 +21,34 @@ import java.util.Map;
  */
 public final class PrivateApiServer {
   private final RpArm arm;
+  private static final String DELEGATION = "Microsoft.ContainerService/managedClusters";
   private final SubnetAddresses addresses;
 
   public PrivateApiServer(RpArm arm, SubnetAddresses addresses) {
     this.arm = arm;
     this.addresses = addresses;
+  }
+
+  /**
+   * AKS delegates a BYO API-server subnet to itself when it is not yet (which is why the cluster
+   * identity needs Network Contributor on it, VNI2); validation has already refused a subnet
+   * delegated to another service.
+   */
+  private void delegate(ResourceId subnet) {
+    JsonNode current = arm.get(subnet, RpArm.NETWORK).orElseThrow();
+    for (JsonNode d : current.path("properties").path("delegations")) {
+      if (DELEGATION.equalsIgnoreCase(d.path("properties").path("serviceName").asText())) {
+        return;
+      }
+    }
+    ObjectNode properties = ((ObjectNode) current.path("properties").deepCopy());
+    ArrayNode delegations = properties.putArray("delegations");
+    ObjectNode delegation = delegations.addObject();
+    delegation.put("name", "aks-delegation");
+    delegation.putObject("properties").put("serviceName", DELEGATION);
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.set("properties", properties);
+    arm.put(subnet, RpArm.NETWORK, body);
   }
 
   /** What the API server has; all null for a public cluster. */
@@ -35,6 +62,9 @@ public final class PrivateApiServer {
       String name = api.enablePrivateCluster() ? c.privateFqdn() : c.fqdn();
       if (subnet == null) {
         subnet = firstSubnet;
+      }
+      if (api.subnetId() != null) {
+        delegate(api.subnetId());
       }
       String ip = addresses.allocate(subnet, c.id(), 1, List.of(name)).get(0);
       return new Result(null, null, ip);

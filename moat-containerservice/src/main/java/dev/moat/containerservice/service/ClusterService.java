@@ -41,7 +41,6 @@ public final class ClusterService {
   private final LongRunningOperations lro;
   private final Clock clock;
   private final String tenantId;
-  private final Runnable onChange;
 
   public ClusterService(
       ClusterStore store,
@@ -51,8 +50,7 @@ public final class ClusterService {
       KubernetesVersions versions,
       LongRunningOperations lro,
       Clock clock,
-      String tenantId,
-      Runnable onChange) {
+      String tenantId) {
     this.store = store;
     this.groups = groups;
     this.rules = rules;
@@ -61,7 +59,6 @@ public final class ClusterService {
     this.lro = lro;
     this.clock = clock;
     this.tenantId = tenantId;
-    this.onChange = onChange;
   }
 
   /** The outcome of a PUT. */
@@ -146,7 +143,6 @@ public final class ClusterService {
                       cluster, lro.start(id, created ? "Create" : "Update"), created);
                 });
     lro.reconcile(id);
-    onChange.run();
     return written;
   }
 
@@ -181,7 +177,8 @@ public final class ClusterService {
                         0,
                         null,
                         null,
-                        null)
+                        null,
+                        List.of())
                     : n)
         .toList();
   }

@@ -3,6 +3,7 @@ package dev.moat.containerservice.service;
 import dev.moat.arm.auth.Principal;
 import dev.moat.arm.auth.TokenService;
 import dev.moat.containerservice.model.ManagedCluster;
+import dev.moat.kube.KubeApiService;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -25,9 +26,17 @@ public final class Kubeconfigs {
     this.caPem = caPem;
   }
 
-  /** The base64 kubeconfig; {@code role} is {@code clusterUser} or {@code clusterAdmin}. */
-  public String kubeconfig(ManagedCluster c, Principal caller, String role) {
-    String fqdn = c.privateFqdn() != null ? c.privateFqdn() : c.fqdn();
+  /**
+   * The base64 kubeconfig; {@code role} is {@code clusterUser} or {@code clusterAdmin}. A public
+   * cluster's API is served by Moat under {@code {moatEndpoint}/moat/kube/{key}} (its FQDN does not
+   * resolve on the host); a private cluster's kubeconfig names its private FQDN, which resolves
+   * only inside the VNet, as on Azure.
+   */
+  public String kubeconfig(ManagedCluster c, Principal caller, String role, String moatEndpoint) {
+    String server =
+        c.privateFqdn() != null
+            ? "https://" + c.privateFqdn() + ":443"
+            : moatEndpoint + KubeApiService.PREFIX + ClusterKubeApi.key(c.id());
     String user = role + "_" + c.id().resourceGroup().orElse("") + "_" + c.id().name();
     String token =
         tokens
@@ -46,9 +55,9 @@ public final class Kubeconfigs {
             + "    certificate-authority-data: "
             + ca
             + "\n"
-            + "    server: https://"
-            + fqdn
-            + ":443\n"
+            + "    server: "
+            + server
+            + "\n"
             + "  name: "
             + c.id().name()
             + "\n"

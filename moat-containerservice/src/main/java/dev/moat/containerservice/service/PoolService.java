@@ -31,7 +31,6 @@ public final class PoolService {
   private final KubernetesVersions versions;
   private final LongRunningOperations lro;
   private final Clock clock;
-  private final Runnable onChange;
 
   public PoolService(
       ClusterStore store,
@@ -40,8 +39,7 @@ public final class PoolService {
       ReferenceRules references,
       KubernetesVersions versions,
       LongRunningOperations lro,
-      Clock clock,
-      Runnable onChange) {
+      Clock clock) {
     this.store = store;
     this.clusters = clusters;
     this.rules = rules;
@@ -49,7 +47,6 @@ public final class PoolService {
     this.versions = versions;
     this.lro = lro;
     this.clock = clock;
-    this.onChange = onChange;
   }
 
   /** A pool write and the operation that tracks it. */
@@ -101,7 +98,6 @@ public final class PoolService {
                       existing.isEmpty());
                 });
     lro.reconcile(id);
-    onChange.run();
     return w;
   }
 

@@ -86,7 +86,9 @@ public final class ReferenceRules {
                   () ->
                       ContainerServiceError.SUBNET_NOT_FOUND.exception(
                           api.subnetId(), "apiServerAccessProfile.subnetId"));
-      if (!info.delegatedTo(DELEGATION)) {
+      // An undelegated subnet is delegated by AKS itself during provisioning (VNI2); one
+      // delegated to another service cannot be used.
+      if (!info.delegations().isEmpty() && !info.delegatedTo(DELEGATION)) {
         throw ContainerServiceError.SUBNET_NOT_DELEGATED.exception(api.subnetId());
       }
       if (info.prefixLength() > 28) {

@@ -127,17 +127,20 @@ public final class ReachabilityChecker {
               + " and Moat has no peering");
     }
     Egress effective =
-        egress
-            .forSubnet(source.id())
+        source
+            .egress()
+            .or(() -> egress.forSubnet(source.id()))
             .orElse(subnet.get().defaultOutboundAccess() ? Egress.INTERNET : Egress.NONE);
     if (effective == Egress.NONE) {
       String why =
-          egress
-              .reason(source.id())
-              .orElse(
-                  egress.forSubnet(source.id()).isPresent()
-                      ? "egress disabled by policy"
-                      : "defaultOutboundAccess is false");
+          source.egress().isPresent()
+              ? "its outbound path allows no egress"
+              : egress
+                  .reason(source.id())
+                  .orElse(
+                      egress.forSubnet(source.id()).isPresent()
+                          ? "egress disabled by policy"
+                          : "defaultOutboundAccess is false");
       return Reachability.denied(
           Denial.OUTBOUND_BLOCKED,
           "no egress to the internet from subnet " + source.id().name() + " (" + why + ")");

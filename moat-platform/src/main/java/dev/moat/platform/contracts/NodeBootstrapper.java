@@ -27,6 +27,10 @@ public interface NodeBootstrapper {
    * What a node is imaged with.
    *
    * @param registryLoginServer for {@code Cache}, e.g. {@code myacr.azurecr.io}; null for Direct
+   * @param outboundType the cluster's outbound type when the node was imaged ({@code loadBalancer},
+   *     {@code none}, {@code block}, ...): it decides the node's egress — a load balancer or NAT
+   *     gateway gives internet access, {@code block} none, and {@code none} leaves the VM default
+   *     outbound access of its subnet
    */
   record NodeSpec(
       String nodeName,
@@ -38,7 +42,8 @@ public interface NodeBootstrapper {
       String kubernetesVersion,
       String nodeImageVersion,
       ArtifactSource artifactSource,
-      String registryLoginServer) {}
+      String registryLoginServer,
+      String outboundType) {}
 
   /**
    * What the node achieved.
@@ -47,7 +52,7 @@ public interface NodeBootstrapper {
    *     for outbound connectivity failure), with {@code exitName} such as {@code
    *     ERR_OUTBOUND_CONN_FAIL}
    * @param message the node's real cause, in words
-   * @param pulled the artifact references it pulled, as {@code host/repository@digest}
+   * @param pulled the artifact references it pulled, as {@code host/repository:tag@digest}
    */
   record NodeOutcome(
       boolean ready,
