@@ -11,11 +11,14 @@ import dev.moat.arm.runtime.RuntimeInfo;
 import dev.moat.authorization.AuthorizationProvider;
 import dev.moat.containerregistry.ContainerRegistryProvider;
 import dev.moat.containerservice.ContainerServiceProvider;
+import dev.moat.containerservice.service.ClusterKubeApi;
 import dev.moat.fabric.EgressPolicies;
 import dev.moat.fabric.FabricOptions;
 import dev.moat.fabric.NetworkFabric;
 import dev.moat.fabric.transport.NodePassports;
 import dev.moat.kube.KubeApiService;
+import dev.moat.kube.KubectlRunner;
+import dev.moat.kube.RunCommandProvider;
 import dev.moat.managedidentity.ManagedIdentityProvider;
 import dev.moat.managedidentity.http.ImdsService;
 import dev.moat.mcr.BootstrapCatalog;
@@ -128,8 +131,21 @@ public final class MoatCloud {
             nodes);
     observer.accept(new Wiring(fabric, dataPlane, nodes));
 
+    RunCommandProvider commandInvoke =
+        new RunCommandProvider(
+            context,
+            new KubectlRunner(
+                context.tokens(), context.ca().certificatePem(), ClusterKubeApi::key, "kubectl"));
     List<ResourceProvider> providers =
-        List.of(resources, identities, authorization, privateDns, registries, network, clusters);
+        List.of(
+            resources,
+            identities,
+            authorization,
+            privateDns,
+            registries,
+            network,
+            clusters,
+            commandInvoke);
     List<HostDispatcher.Route> routes = new ArrayList<>();
     routes.add(
         new HostDispatcher.Route(call -> ImdsService.handles(call.path()), identities.imds()));
