@@ -47,7 +47,7 @@ final class RegistryBodies {
               false,
               null,
               null,
-              null,
+              RegistryPolicies.defaults(now),
               false,
               null,
               false,

@@ -1,6 +1,7 @@
 package dev.moat.containerregistry.model;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * {@code properties.policies}. Each policy left out of a request takes the value Azure shows for a
@@ -28,6 +29,29 @@ public record RegistryPolicies(
 
   public static RegistryPolicies defaults() {
     return new RegistryPolicies(null, null, null, null, null);
+  }
+
+  /**
+   * The defaults as written at {@code now}: Azure stamps {@code retentionPolicy.lastUpdatedTime}
+   * when a registry is created, for the default policy too (RegistryGet.json).
+   */
+  public static RegistryPolicies defaults(Instant now) {
+    return new RegistryPolicies(null, null, new RetentionPolicy(7, now, "disabled"), null, null);
+  }
+
+  /**
+   * These policies, keeping {@code previous}'s retention timestamp when the retention policy itself
+   * did not change (a PUT that resends it is not a change).
+   */
+  public RegistryPolicies keepingRetentionTimeOf(RegistryPolicies previous) {
+    RetentionPolicy old = previous.retentionPolicy();
+    if (old.lastUpdatedTime() == null
+        || !Objects.equals(old.days(), retentionPolicy.days())
+        || !Objects.equals(old.status(), retentionPolicy.status())) {
+      return this;
+    }
+    return new RegistryPolicies(
+        quarantinePolicy, trustPolicy, old, exportPolicy, azureADAuthenticationAsArmPolicy);
   }
 
   /**

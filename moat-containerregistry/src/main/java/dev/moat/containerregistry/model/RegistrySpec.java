@@ -32,4 +32,20 @@ public record RegistrySpec(
             ? RoleAssignmentMode.LegacyRegistryPermissions
             : roleAssignmentMode;
   }
+
+  /** This spec with {@code policies} replaced. */
+  public RegistrySpec withPolicies(RegistryPolicies next) {
+    return new RegistrySpec(
+        sku,
+        adminUserEnabled,
+        publicNetworkAccess,
+        networkRuleSet,
+        next,
+        dataEndpointEnabled,
+        networkRuleBypassOptions,
+        networkRuleBypassAllowedForTasks,
+        zoneRedundancy,
+        anonymousPullEnabled,
+        roleAssignmentMode);
+  }
 }

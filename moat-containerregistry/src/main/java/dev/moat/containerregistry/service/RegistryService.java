@@ -71,7 +71,10 @@ public final class RegistryService {
                       id.name(), old.location(), id.resourceGroup().orElse(""), region);
                 }
                 rules.validateSpec(id.name(), spec, connections.connectionsTo(id).size());
-                return write(old.withSpec(spec, tags, updating()), "Update", false);
+                RegistrySpec replaced =
+                    spec.withPolicies(
+                        spec.policies().keepingRetentionTimeOf(old.spec().policies()));
+                return write(old.withSpec(replaced, tags, updating()), "Update", false);
               }
               Optional<Registry> sameName = registries.findByName(id.name());
               if (sameName.isPresent()) {

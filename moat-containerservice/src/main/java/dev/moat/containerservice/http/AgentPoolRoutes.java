@@ -1,5 +1,6 @@
 package dev.moat.containerservice.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.moat.arm.lro.LongRunningOperations;
 import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
@@ -12,6 +13,7 @@ import dev.moat.containerservice.service.ClusterService;
 import dev.moat.containerservice.service.PoolService;
 import dev.moat.platform.id.ResourceId;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The HTTP operations of {@code managedClusters/agentPools} and {@code upgradeNodeImageVersion}.
@@ -38,9 +40,9 @@ public final class AgentPoolRoutes {
         .build();
   }
 
-  private PoolView view(AgentPool p) {
+  private JsonNode view(AgentPool p) {
     ManagedCluster c = clusters.get(p.clusterId());
-    return PoolView.of(p, clusters.currentVersion(c));
+    return PoolView.of(p, clusters.currentVersion(c)).json(p);
   }
 
   private String location(ResourceId pool) {
@@ -50,6 +52,7 @@ public final class AgentPoolRoutes {
   private ArmResponse put(ArmRequest request) {
     ClusterWire.AgentPoolIn body = request.body(ClusterWire.AgentPoolIn.class);
     ResourceId id = request.id();
+    EtagConditions.check(request, pools.find(id).map(AgentPool::etag));
     ClusterWire.PoolIn in =
         body.properties() != null
             ? body.properties()
@@ -57,7 +60,10 @@ public final class AgentPoolRoutes {
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null);
     PoolService.Written w =
-        pools.put(id, ClusterRequestMapper.pool(in, pools.spec(id).orElse(null)));
+        pools.put(
+            id,
+            ClusterRequestMapper.pool(
+                in, request.bodyTree().path("properties"), pools.spec(id).orElse(null)));
     return ArmResponse.createdOrOk(w.created(), view(w.pool()))
         .withHeaders(lro.pollingHeaders(request, w.operation(), location(id)));
   }
@@ -79,14 +85,14 @@ public final class AgentPoolRoutes {
 
   private ArmResponse list(ArmRequest request) {
     return ArmResponse.ok(
-        new PoolView.Page(pools.list(request.parent()).stream().map(this::view).toList()));
+        Map.of("value", pools.list(request.parent()).stream().map(this::view).toList()));
   }
 
   /** 202 with the pool body (UpgradingNodeImageVersion) and both polling headers. */
   private ArmResponse upgrade(ArmRequest request) {
     ResourceId id = request.parent();
     PoolService.Written w = pools.upgradeNodeImage(id);
-    return new ArmResponse(202, view(w.pool()), java.util.Map.of())
+    return new ArmResponse(202, view(w.pool()), Map.of())
         .withHeaders(lro.pollingHeaders(request, w.operation(), location(id)));
   }
 }

@@ -1,5 +1,6 @@
 package dev.moat.containerservice.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.moat.containerservice.model.ClusterSpec;
 import dev.moat.containerservice.model.ManagedCluster;
 import dev.moat.containerservice.model.OutboundType;
@@ -22,14 +23,17 @@ import java.util.Optional;
 final class ClusterRequestMapper {
   private ClusterRequestMapper() {}
 
+  /**
+   * @param tree the same body as a JSON tree, for the pass-through properties
+   */
   static ClusterRequest map(
-      ResourceId id, ClusterWire.ClusterIn in, Optional<ManagedCluster> previous) {
+      ResourceId id, ClusterWire.ClusterIn in, JsonNode tree, Optional<ManagedCluster> previous) {
     ClusterWire.PropertiesIn p =
         in.properties() != null
             ? in.properties()
             : new ClusterWire.PropertiesIn(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
+    JsonNode properties = tree.path("properties");
     ClusterSpec old = previous.map(ManagedCluster::spec).orElse(null);
     String location = in.location();
     if (location == null && previous.isPresent()) {
@@ -51,10 +55,11 @@ final class ClusterRequestMapper {
             : old != null ? old.nodeResourceGroup() : "MC_" + rg + "_" + id.name() + "_" + location;
     ClusterSpec.Identity identity = identity(in, p, old);
     ResourceId kubelet = kubelet(p, old);
+    // AKS returns the client id as sent, also beside a managed identity (ManagedClustersGet.json).
     String spClient =
-        identity.managed()
-            ? null
-            : p.servicePrincipalProfile() != null ? p.servicePrincipalProfile().clientId() : null;
+        p.servicePrincipalProfile() != null && p.servicePrincipalProfile().clientId() != null
+            ? p.servicePrincipalProfile().clientId()
+            : old != null ? old.servicePrincipalClientId() : null;
     ClusterSpec spec =
         new ClusterSpec(
             p.kubernetesVersion() != null
@@ -80,31 +85,28 @@ final class ClusterRequestMapper {
             p.enableRBAC() != null ? p.enableRBAC() : old == null || old.enableRbac(),
             in.sku() != null && in.sku().name() != null ? in.sku().name() : "Base",
             in.sku() != null && in.sku().tier() != null ? in.sku().tier() : "Free",
-            new ClusterSpec.Passthrough(
-                p.linuxProfile(),
-                p.windowsProfile(),
-                p.addonProfiles(),
-                p.aadProfile(),
-                p.securityProfile(),
-                p.oidcIssuerProfile(),
-                p.storageProfile(),
-                p.supportPlan()));
+            PassThroughFields.cluster(properties));
     Map<String, PoolSpec> pools = new LinkedHashMap<>();
     if (p.agentPoolProfiles() != null) {
-      for (ClusterWire.PoolIn pool : p.agentPoolProfiles()) {
+      JsonNode profiles = properties.path("agentPoolProfiles");
+      for (int i = 0; i < p.agentPoolProfiles().size(); i++) {
+        ClusterWire.PoolIn pool = p.agentPoolProfiles().get(i);
         if (pool.name() == null) {
           throw ContainerServiceError.INVALID_POOL_NAME
               .exception()
               .withTarget("agentPoolProfile.name");
         }
-        pools.put(pool.name(), pool(pool, null));
+        pools.put(pool.name(), pool(pool, profiles.path(i), null));
       }
     }
     return new ClusterRequest(location, in.tags(), spec, pools);
   }
 
-  /** An agent pool's properties; {@code previous} supplies what an update omits. */
-  static PoolSpec pool(ClusterWire.PoolIn in, PoolSpec previous) {
+  /**
+   * An agent pool's properties; {@code previous} supplies what an update omits of the modelled
+   * ones, while the pass-through ones ({@code tree} minus those) are replaced.
+   */
+  static PoolSpec pool(ClusterWire.PoolIn in, JsonNode tree, PoolSpec previous) {
     String mode = in.mode() != null ? in.mode() : previous != null ? previous.mode() : "System";
     return new PoolSpec(
         in.count() != null ? in.count() : previous != null ? previous.count() : 1,
@@ -126,7 +128,8 @@ final class ClusterRequestMapper {
         in.enableAutoScaling(),
         in.minCount(),
         in.maxCount(),
-        in.tags());
+        in.tags(),
+        PassThroughFields.pool(tree));
   }
 
   private static String defaultDnsPrefix(ResourceId id, String rg) {

@@ -6,7 +6,10 @@ import dev.moat.platform.contracts.NodeBootstrapper.ArtifactSource;
 import java.util.List;
 import java.util.Map;
 
-/** The request shapes of managed clusters and agent pools; read-only properties are ignored. */
+/**
+ * The request shapes of managed clusters and agent pools, as far as Moat acts on them; read-only
+ * properties are ignored and the other settable ones are kept as {@link PassThroughFields}.
+ */
 public final class ClusterWire {
   private ClusterWire() {}
 
@@ -34,15 +37,7 @@ public final class ClusterWire {
       ApiServerIn apiServerAccessProfile,
       String nodeResourceGroup,
       AutoUpgradeIn autoUpgradeProfile,
-      Boolean enableRBAC,
-      JsonNode linuxProfile,
-      JsonNode windowsProfile,
-      JsonNode addonProfiles,
-      JsonNode aadProfile,
-      JsonNode securityProfile,
-      JsonNode oidcIssuerProfile,
-      JsonNode storageProfile,
-      JsonNode supportPlan) {}
+      Boolean enableRBAC) {}
 
   /** An {@code agentPoolProfiles[]} item, or (without {@code name}) an agent pool's properties. */
   public record PoolIn(

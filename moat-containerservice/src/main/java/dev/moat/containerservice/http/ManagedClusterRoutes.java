@@ -1,5 +1,6 @@
 package dev.moat.containerservice.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.moat.arm.lro.LongRunningOperations;
 import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
@@ -49,15 +50,18 @@ public final class ManagedClusterRoutes {
     return ops;
   }
 
-  ClusterView view(ManagedCluster c) {
-    return ClusterView.of(c, service.pools(c.id()), service.currentVersion(c), identities);
+  /** The cluster as ARM shows it: the typed view with its pass-through properties merged in. */
+  JsonNode view(ManagedCluster c) {
+    return ClusterView.json(c, service.pools(c.id()), service.currentVersion(c), identities);
   }
 
   private ArmResponse put(ArmRequest request) {
     ClusterWire.ClusterIn body = request.body(ClusterWire.ClusterIn.class);
     ResourceId id = request.id();
+    EtagConditions.check(request, service.find(id).map(ManagedCluster::etag));
     ClusterService.Written w =
-        service.createOrUpdate(id, ClusterRequestMapper.map(id, body, service.find(id)));
+        service.createOrUpdate(
+            id, ClusterRequestMapper.map(id, body, request.bodyTree(), service.find(id)));
     return ArmResponse.createdOrOk(w.created(), view(w.cluster()))
         .withHeaders(lro.pollingHeaders(request, w.operation(), w.cluster().location()));
   }
@@ -88,7 +92,7 @@ public final class ManagedClusterRoutes {
         parent.isResourceGroup()
             ? service.listInGroup(parent)
             : service.listInSubscription(parent.subscriptionId());
-    return ArmResponse.ok(new ClusterView.Page(clusters.stream().map(this::view).toList()));
+    return ArmResponse.ok(Map.of("value", clusters.stream().map(this::view).toList()));
   }
 
   private ArmResponse credentials(ArmRequest request, String role) {

@@ -1,7 +1,11 @@
 package dev.moat.containerservice.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.containerservice.model.AgentPool;
+import dev.moat.containerservice.model.PassThrough;
 import dev.moat.containerservice.model.PoolSpec;
+import dev.moat.platform.json.Json;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +31,7 @@ record PoolView(String id, String name, String type, Profile properties) {
       String orchestratorVersion,
       String currentOrchestratorVersion,
       String nodeImageVersion,
+      String eTag,
       String provisioningState,
       PowerState powerState,
       List<String> availabilityZones,
@@ -57,6 +62,7 @@ record PoolView(String id, String name, String type, Profile properties) {
           version,
           version,
           p.status().nodeImageVersion(),
+          p.etag(),
           p.status().provisioningState().name(),
           new PowerState("Running"),
           s.availabilityZones().isEmpty() ? null : s.availabilityZones(),
@@ -73,5 +79,10 @@ record PoolView(String id, String name, String type, Profile properties) {
         p.id().toString(), p.id().name(), TYPE, Profile.of(p, clusterVersion, null));
   }
 
-  record Page(List<PoolView> value) {}
+  /** The child resource as ARM shows it: this view with the pool's pass-through properties. */
+  JsonNode json(AgentPool p) {
+    ObjectNode node = Json.mapper().valueToTree(this);
+    PassThrough.mergeInto((ObjectNode) node.get("properties"), p.spec().passthrough());
+    return node;
+  }
 }

@@ -10,9 +10,12 @@ import java.util.List;
  * as child resources.
  *
  * @param kubernetesVersion as requested ({@code 1.30} or {@code 1.30.3})
- * @param servicePrincipalClientId a service principal's client id for non-MSI clusters, else null
+ * @param servicePrincipalClientId {@code servicePrincipalProfile.clientId} as sent (a service
+ *     principal's client id; {@code msi} or null for clusters using a managed identity)
  * @param kubeletIdentity the BYO kubelet identity, or null for the one AKS creates
- * @param passthrough properties Moat stores and echoes without acting on them
+ * @param passthrough the settable {@code properties} Moat keeps verbatim without acting on them (a
+ *     JSON object shaped like {@code properties}, nested where a modelled profile has unmodelled
+ *     members, as {@code networkProfile.loadBalancerProfile}); merged back into responses
  */
 public record ClusterSpec(
     String kubernetesVersion,
@@ -30,7 +33,11 @@ public record ClusterSpec(
     boolean enableRbac,
     String skuName,
     String skuTier,
-    Passthrough passthrough) {
+    JsonNode passthrough) {
+
+  public ClusterSpec {
+    passthrough = PassThrough.orEmpty(passthrough);
+  }
 
   /** {@code identity}: type {@code SystemAssigned}, {@code UserAssigned} or {@code None}. */
   public record Identity(String type, List<ResourceId> userAssigned) {
@@ -88,15 +95,4 @@ public record ClusterSpec(
       return enablePrivateCluster && !enableVnetIntegration;
     }
   }
-
-  /** Client-visible settings Moat keeps verbatim (clients resend what they read). */
-  public record Passthrough(
-      JsonNode linuxProfile,
-      JsonNode windowsProfile,
-      JsonNode addonProfiles,
-      JsonNode aadProfile,
-      JsonNode securityProfile,
-      JsonNode oidcIssuerProfile,
-      JsonNode storageProfile,
-      JsonNode supportPlan) {}
 }

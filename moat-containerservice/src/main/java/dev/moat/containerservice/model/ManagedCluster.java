@@ -3,24 +3,30 @@ package dev.moat.containerservice.model;
 import dev.moat.platform.id.ResourceId;
 import java.util.Map;
 
-/** A stored managed cluster. Its agent pools are child documents ({@link AgentPool}). */
+/**
+ * A stored managed cluster. Its agent pools are child documents ({@link AgentPool}).
+ *
+ * @param etag changes on every write of the user's (PUT, PATCH), not on status changes
+ */
 public record ManagedCluster(
     ResourceId id,
     String location,
     Map<String, String> tags,
     ClusterSpec spec,
-    ClusterStatus status) {
+    ClusterStatus status,
+    String etag) {
 
   public ManagedCluster {
     tags = tags == null ? Map.of() : Map.copyOf(tags);
   }
 
   public ManagedCluster withStatus(ClusterStatus newStatus) {
-    return new ManagedCluster(id, location, tags, spec, newStatus);
+    return new ManagedCluster(id, location, tags, spec, newStatus, etag);
   }
 
+  /** The cluster with new tags: a write, so with a new etag. */
   public ManagedCluster withTags(Map<String, String> newTags) {
-    return new ManagedCluster(id, location, newTags, spec, status);
+    return new ManagedCluster(id, location, newTags, spec, status, Etags.next());
   }
 
   /** {@code {dnsPrefix}-{hash}.hcp.{region}.azmk8s.io}. */

@@ -5,6 +5,7 @@ import dev.moat.containerservice.model.AgentPool;
 import dev.moat.containerservice.model.ClusterSpec;
 import dev.moat.containerservice.model.ClusterStatus;
 import dev.moat.containerservice.model.ClusterStore;
+import dev.moat.containerservice.model.Etags;
 import dev.moat.containerservice.model.ManagedCluster;
 import dev.moat.containerservice.model.Naming;
 import dev.moat.containerservice.model.Node;
@@ -134,7 +135,7 @@ public final class ClusterService {
                           .map(e -> e.status().with(state, now))
                           .orElseGet(() -> newStatus(id, spec, now));
                   ManagedCluster cluster =
-                      new ManagedCluster(id, location, request.tags(), spec, status);
+                      new ManagedCluster(id, location, request.tags(), spec, status, Etags.next());
                   store.save(cluster);
                   for (Map.Entry<String, PoolSpec> e : pools.entrySet()) {
                     savePool(id.child("agentPools", e.getKey()), e.getValue(), now);
@@ -157,7 +158,7 @@ public final class ClusterService {
     PoolStatus status =
         old.map(p -> p.status().with(state, now).withNodes(retryFailed(p.status().nodes())))
             .orElse(new PoolStatus(state, now, 0, Naming.NODE_IMAGE, List.of()));
-    store.save(new AgentPool(poolId, spec, status));
+    store.save(new AgentPool(poolId, spec, status, Etags.next()));
   }
 
   private static List<Node> retryFailed(List<Node> nodes) {

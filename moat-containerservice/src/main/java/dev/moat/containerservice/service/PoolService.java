@@ -64,7 +64,12 @@ public final class PoolService {
 
   /** The spec stored for the pool, if any (what an update omits). */
   public Optional<PoolSpec> spec(ResourceId id) {
-    return store.pool(id).map(AgentPool::spec);
+    return find(id).map(AgentPool::spec);
+  }
+
+  /** The stored pool, if any. */
+  public Optional<AgentPool> find(ResourceId id) {
+    return store.pool(id);
   }
 
   public Written put(ResourceId id, PoolSpec spec) {

@@ -81,6 +81,9 @@ final class SubnetBodies {
               s.prefixList() ? null : s.addressPrefixes().get(0),
               s.prefixList() ? s.addressPrefixes() : null,
               delegations,
+              // Azure derives purpose from the delegations; for a service it has no purpose
+              // for (SubnetCreateWithDelegation.json) it is "", and it is absent without one.
+              s.delegations().isEmpty() ? null : "",
               s.privateEndpointNetworkPolicies().name(),
               s.privateLinkServiceNetworkPolicies().name(),
               s.defaultOutboundAccess(),
@@ -98,6 +101,7 @@ final class SubnetBodies {
       String addressPrefix,
       List<String> addressPrefixes,
       List<Delegation> delegations,
+      String purpose,
       String privateEndpointNetworkPolicies,
       String privateLinkServiceNetworkPolicies,
       Boolean defaultOutboundAccess,
