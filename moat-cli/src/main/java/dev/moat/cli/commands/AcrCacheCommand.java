@@ -5,6 +5,7 @@ import dev.moat.cli.CliContext;
 import dev.moat.cli.CliException;
 import dev.moat.cli.http.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code az acr cache}: artifact cache rules of a registry. */
@@ -18,20 +19,7 @@ public final class AcrCacheCommand extends CommandGroup {
 
   @Command(name = "create", description = "Create a cache rule.")
   int create(
-      @Option(
-              names = {"--registry", "-r"},
-              required = true,
-              description = "The name of the" + " container registry.")
-          String registry,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The name of the cache" + " rule.")
-          String name,
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group,
+      @Mixin CacheRuleName rule,
       @Option(
               names = {"--source-repo", "-s"},
               required = true,
@@ -47,7 +35,7 @@ public final class AcrCacheCommand extends CommandGroup {
               names = {"--cred-set", "-c"},
               description = "The name of the credential set.")
           String credSet) {
-    String registryPath = Registries.path(arm, registry, group);
+    String registryPath = rule.registry.path(arm);
     ObjectNode body = Json.object();
     ObjectNode props = body.putObject("properties");
     props.put("sourceRepository", source);
@@ -55,62 +43,25 @@ public final class AcrCacheCommand extends CommandGroup {
     if (credSet != null) {
       props.put("credentialSetResourceId", registryPath + "/credentialSets/" + credSet);
     }
-    context.printResource(arm.put(registryPath + "/cacheRules/" + name, V, body, false));
+    context.printResource(arm.put(registryPath + "/cacheRules/" + rule.name, V, body, false));
     return 0;
   }
 
   @Command(name = "show", description = "Show a cache rule.")
-  int show(
-      @Option(
-              names = {"--registry", "-r"},
-              required = true,
-              description = "The name of the" + " container registry.")
-          String registry,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The name of the cache" + " rule.")
-          String name,
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group) {
-    context.printResource(
-        arm.show(Registries.path(arm, registry, group) + "/cacheRules/" + name, V));
+  int show(@Mixin CacheRuleName rule) {
+    context.printResource(arm.show(rule.path(arm), V));
     return 0;
   }
 
   @Command(name = "list", description = "List the cache rules in an Azure Container Registry.")
-  int list(
-      @Option(
-              names = {"--registry", "-r"},
-              required = true,
-              description = "The name of the" + " container registry.")
-          String registry,
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group) {
-    context.printResource(arm.list(Registries.path(arm, registry, group) + "/cacheRules", V));
+  int list(@Mixin RegistryRef registry) {
+    context.printResource(arm.list(registry.path(arm) + "/cacheRules", V));
     return 0;
   }
 
   @Command(name = "update", description = "Update the credential set on a cache rule.")
   int update(
-      @Option(
-              names = {"--registry", "-r"},
-              required = true,
-              description = "The name of the" + " container registry.")
-          String registry,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The name of the cache" + " rule.")
-          String name,
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group,
+      @Mixin CacheRuleName rule,
       @Option(
               names = {"--cred-set", "-c"},
               description = "The name of the credential set.")
@@ -125,7 +76,7 @@ public final class AcrCacheCommand extends CommandGroup {
       throw CliException.usage(
           "You must provide either a credential set or use" + " --remove-cred-set.");
     }
-    String registryPath = Registries.path(arm, registry, group);
+    String registryPath = rule.registry.path(arm);
     ObjectNode body = Json.object();
     ObjectNode props = body.putObject("properties");
     if (removeCredSet) {
@@ -133,32 +84,50 @@ public final class AcrCacheCommand extends CommandGroup {
     } else {
       props.put("credentialSetResourceId", registryPath + "/credentialSets/" + credSet);
     }
-    context.printResource(arm.patch(registryPath + "/cacheRules/" + name, V, body, false));
+    context.printResource(arm.patch(registryPath + "/cacheRules/" + rule.name, V, body, false));
     return 0;
   }
 
   @Command(name = "delete", description = "Delete a cache rule.")
-  int delete(
-      @Option(
-              names = {"--registry", "-r"},
-              required = true,
-              description = "The name of the" + " container registry.")
-          String registry,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The name of the cache" + " rule.")
-          String name,
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group,
-      @Option(
-              names = {"--yes", "-y"},
-              description = "Do not prompt for confirmation.")
-          boolean yes) {
-    Prompts.confirm(context, yes);
-    arm.delete(Registries.path(arm, registry, group) + "/cacheRules/" + name, V, false);
+  int delete(@Mixin CacheRuleName rule, @Mixin CommonOptions.Yes yes) {
+    Prompts.confirm(context, yes.value());
+    arm.delete(rule.path(arm), V, false);
     return 0;
+  }
+
+  /**
+   * The registry whose rules a command works on: the required {@code -r} and, optionally, {@code
+   * -g}.
+   */
+  public static final class RegistryRef {
+    @Option(
+        names = {"--registry", "-r"},
+        required = true,
+        description = "The name of the container registry.")
+    String registry;
+
+    @Option(
+        names = {"--resource-group", "-g"},
+        description = "Name of resource group.")
+    String group;
+
+    String path(Arm arm) {
+      return Registries.path(arm, registry, group);
+    }
+  }
+
+  /** One cache rule: its registry and the required {@code -n}. */
+  public static final class CacheRuleName {
+    @Mixin RegistryRef registry;
+
+    @Option(
+        names = {"--name", "-n"},
+        required = true,
+        description = "The name of the cache rule.")
+    String name;
+
+    String path(Arm arm) {
+      return registry.path(arm) + "/cacheRules/" + name;
+    }
   }
 }

@@ -5,6 +5,7 @@ import dev.moat.cli.CliContext;
 import dev.moat.cli.http.Json;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code az acr}: container registries. */
@@ -65,10 +66,7 @@ public final class AcrCommand extends CommandGroup {
     String prog = prog("create");
     ObjectNode body = Json.object().put("location", arm.locationOr(location, group));
     body.putObject("sku").put("name", SKUS.parse(prog, sku));
-    ObjectNode t = Tags.parse(tags);
-    if (t != null) {
-      body.set("tags", t);
-    }
+    Tags.apply(body, tags);
     ObjectNode props = body.putObject("properties");
     Boolean adminOn = Flags.bool(prog, "--admin-enabled", admin);
     props.put("adminUserEnabled", Boolean.TRUE.equals(adminOn));
@@ -87,31 +85,14 @@ public final class AcrCommand extends CommandGroup {
   }
 
   @Command(name = "show", description = "Get the details of an Azure Container Registry.")
-  int show(
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The name of the container" + " registry.")
-          String name,
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group) {
-    context.printResource(arm.show(Registries.path(arm, name, group), V));
+  int show(@Mixin RegistryName registry) {
+    context.printResource(arm.show(registry.path(arm), V));
     return 0;
   }
 
   @Command(name = "update", description = "Update an Azure Container Registry.")
   int update(
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The name of the container" + " registry.")
-          String name,
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group,
+      @Mixin RegistryName registry,
       @Option(
               names = "--sku",
               description =
@@ -134,10 +115,7 @@ public final class AcrCommand extends CommandGroup {
     if (sku != null) {
       body.putObject("sku").put("name", SKUS.parse(prog, sku));
     }
-    ObjectNode t = Tags.parse(tags);
-    if (t != null) {
-      body.set("tags", t);
-    }
+    Tags.apply(body, tags);
     ObjectNode props = Json.object();
     Boolean adminOn = Flags.bool(prog, "--admin-enabled", admin);
     if (adminOn != null) {
@@ -154,7 +132,7 @@ public final class AcrCommand extends CommandGroup {
     if (!props.isEmpty()) {
       body.set("properties", props);
     }
-    context.printResource(arm.patch(Registries.path(arm, name, group), V, body, false));
+    context.printResource(arm.patch(registry.path(arm), V, body, false));
     return 0;
   }
 
@@ -166,31 +144,32 @@ public final class AcrCommand extends CommandGroup {
               names = {"--resource-group", "-g"},
               description = "Name of resource group.")
           String group) {
-    String path =
-        group == null
-            ? "/subscriptions/" + arm.subscriptionId() + "/providers/" + Registries.TYPE
-            : arm.providerPath(group, Registries.TYPE);
-    context.printResource(arm.list(path, V));
+    new Resources(context, arm, Registries.TYPE, V).list(group);
     return 0;
   }
 
   @Command(name = "delete", description = "Delete an Azure Container Registry.")
-  int delete(
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The name of the container" + " registry.")
-          String name,
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group,
-      @Option(
-              names = {"--yes", "-y"},
-              description = "Do not prompt for confirmation.")
-          boolean yes) {
-    Prompts.confirm(context, yes);
-    arm.delete(Registries.path(arm, name, group), V, false);
+  int delete(@Mixin RegistryName registry, @Mixin CommonOptions.Yes yes) {
+    Prompts.confirm(context, yes.value());
+    arm.delete(registry.path(arm), V, false);
     return 0;
+  }
+
+  /** An existing registry: the required {@code -n} and, optionally, its group. */
+  public static final class RegistryName {
+    @Option(
+        names = {"--name", "-n"},
+        required = true,
+        description = "The name of the container registry.")
+    String name;
+
+    @Option(
+        names = {"--resource-group", "-g"},
+        description = "Name of resource group.")
+    String group;
+
+    String path(Arm arm) {
+      return Registries.path(arm, name, group);
+    }
   }
 }

@@ -10,6 +10,7 @@ import dev.moat.cli.http.Json;
 import java.util.Iterator;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,21 +26,15 @@ public final class ExtensionCommand extends CommandGroup {
 
   @Command(name = "add", description = "Add an extension.")
   int add(
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "Name of extension.")
-          String name,
+      @Mixin ExtensionName extension,
       @Option(
               names = {"--upgrade"},
               description = "Update the extension if already installed.")
           boolean upgrade,
-      @Option(
-              names = {"--yes", "-y"},
-              description = "Do not prompt for confirmation.")
-          boolean yes,
+      @Mixin CommonOptions.Yes yes,
       @Option(names = "--version", description = "The specific version of an extension.")
           String version) {
+    String name = extension.name;
     known(name);
     Extensions ext = context.extensions();
     if (ext.isInstalled(name) && !upgrade) {
@@ -52,16 +47,9 @@ public final class ExtensionCommand extends CommandGroup {
   }
 
   @Command(name = "update", description = "Update an extension.")
-  int update(
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "Name of extension.")
-          String name) {
-    Extensions ext = context.extensions();
-    if (!ext.isInstalled(name)) {
-      throw CliException.command("The extension " + name + " is not installed.");
-    }
+  int update(@Mixin ExtensionName extension) {
+    String name = extension.name;
+    Extensions ext = installed(name);
     if (ext.version(name).orElse("").equals(Extensions.AKS_PREVIEW_VERSION)) {
       context.log().warn("Latest version of '" + name + "' is already installed.");
       return 0;
@@ -71,16 +59,9 @@ public final class ExtensionCommand extends CommandGroup {
   }
 
   @Command(name = "remove", description = "Remove an extension.")
-  int remove(
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "Name of extension.")
-          String name) {
-    Extensions ext = context.extensions();
-    if (!ext.isInstalled(name)) {
-      throw CliException.command("The extension " + name + " is not installed.");
-    }
+  int remove(@Mixin ExtensionName extension) {
+    String name = extension.name;
+    Extensions ext = installed(name);
     ext.remove(name);
     return 0;
   }
@@ -95,16 +76,9 @@ public final class ExtensionCommand extends CommandGroup {
   }
 
   @Command(name = "show", description = "Show an extension.")
-  int show(
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "Name of extension.")
-          String name) {
-    Extensions ext = context.extensions();
-    if (!ext.isInstalled(name)) {
-      throw CliException.command("The extension " + name + " is not installed.");
-    }
+  int show(@Mixin ExtensionName extension) {
+    String name = extension.name;
+    Extensions ext = installed(name);
     context.print(view(name, ext.version(name).orElse("")));
     return 0;
   }
@@ -118,6 +92,24 @@ public final class ExtensionCommand extends CommandGroup {
     o.put("preview", true);
     o.put("version", version);
     return o;
+  }
+
+  /** The extensions, when {@code name} is installed; else az's error. */
+  private Extensions installed(String name) {
+    Extensions ext = context.extensions();
+    if (!ext.isInstalled(name)) {
+      throw CliException.command("The extension " + name + " is not installed.");
+    }
+    return ext;
+  }
+
+  /** The required {@code -n} naming an extension. */
+  public static final class ExtensionName {
+    @Option(
+        names = {"--name", "-n"},
+        required = true,
+        description = "Name of extension.")
+    String name;
   }
 
   private static void known(String name) {

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.CliException;
+import dev.moat.cli.commands.CommonOptions.NoWait;
+import dev.moat.cli.commands.CommonOptions.Yes;
 import dev.moat.cli.http.HeadResource;
 import dev.moat.cli.http.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code az group}: resource groups ({@code Microsoft.Resources/resourceGroups}). */
@@ -47,10 +50,7 @@ public final class GroupCommand extends CommandGroup {
                       + " key[=value] [key[=value] ...]. Use \"\" to clear existing tags.")
           List<String> tags) {
     ObjectNode body = Json.object().put("location", location);
-    ObjectNode t = Tags.parse(tags);
-    if (t != null) {
-      body.set("tags", t);
-    }
+    Tags.apply(body, tags);
     if (managedBy != null) {
       body.put("managedBy", managedBy);
     }
@@ -59,13 +59,8 @@ public final class GroupCommand extends CommandGroup {
   }
 
   @Command(name = "show", description = "Gets a resource group.")
-  int show(
-      @Option(
-              names = {"--name", "-n", "--resource-group", "-g"},
-              required = true,
-              description = "Name of resource group.")
-          String name) {
-    context.print(arm.show(path(name), V));
+  int show(@Mixin GroupName group) {
+    context.print(arm.show(path(group.name), V));
     return 0;
   }
 
@@ -91,52 +86,33 @@ public final class GroupCommand extends CommandGroup {
 
   @Command(name = "delete", description = "Delete a resource group.")
   int delete(
-      @Option(
-              names = {"--name", "-n", "--resource-group", "-g"},
-              required = true,
-              description = "Name of resource group.")
-          String name,
-      @Option(
-              names = {"--yes", "-y"},
-              description = "Do not prompt for confirmation.")
-          boolean yes,
-      @Option(
-              names = "--no-wait",
-              description = "Do not wait for the long-running operation to" + " finish.")
-          boolean noWait,
+      @Mixin GroupName group,
+      @Mixin Yes yes,
+      @Mixin NoWait noWait,
       @Option(
               names = {"--force-deletion-types", "-f"},
               description = "The resource types you" + " want to force delete.")
           String forceDeletionTypes) {
-    Prompts.confirm(context, yes);
-    String path = path(name);
+    Prompts.confirm(context, yes.value());
+    String path = path(group.name);
     if (forceDeletionTypes != null) {
       path +=
           "?forceDeletionTypes=" + URLEncoder.encode(forceDeletionTypes, StandardCharsets.UTF_8);
     }
-    arm.delete(path, V, noWait);
+    arm.delete(path, V, noWait.value());
     return 0;
   }
 
   @Command(name = "exists", description = "Check if a resource group exists.")
-  int exists(
-      @Option(
-              names = {"--name", "-n", "--resource-group", "-g"},
-              required = true,
-              description = "Name of resource group.")
-          String name) {
-    boolean exists = new HeadResource(path(name), V).run(context.session());
+  int exists(@Mixin GroupName group) {
+    boolean exists = new HeadResource(path(group.name), V).run(context.session());
     context.print(BooleanNode.valueOf(exists));
     return 0;
   }
 
   @Command(name = "update", description = "Update a resource group.")
   int update(
-      @Option(
-              names = {"--name", "-n", "--resource-group", "-g"},
-              required = true,
-              description = "Name of resource group.")
-          String name,
+      @Mixin GroupName group,
       @Option(
               names = "--tags",
               arity = "0..*",
@@ -149,7 +125,7 @@ public final class GroupCommand extends CommandGroup {
               description = "The ID of the resource that manages this" + " resource group.")
           String managedBy) {
     // az's generic update: read, change, write the whole resource back.
-    JsonNode current = arm.show(path(name), V);
+    JsonNode current = arm.show(path(group.name), V);
     ObjectNode body = Json.object().put("location", current.path("location").asText());
     ObjectNode t = Tags.parse(tags);
     if (t != null) {
@@ -161,8 +137,17 @@ public final class GroupCommand extends CommandGroup {
     if (mb != null) {
       body.put("managedBy", mb);
     }
-    context.print(arm.put(path(name), V, body, false));
+    context.print(arm.put(path(group.name), V, body, false));
     return 0;
+  }
+
+  /** An existing group, named by any of az's four spellings. */
+  public static final class GroupName {
+    @Option(
+        names = {"--name", "-n", "--resource-group", "-g"},
+        required = true,
+        description = "Name of resource group.")
+    String name;
   }
 
   private String path(String name) {

@@ -2,19 +2,23 @@ package dev.moat.cli.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
+import dev.moat.cli.commands.CommonOptions.GroupOrIds;
 import dev.moat.cli.http.Json;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code az identity}: user-assigned managed identities. */
 @Command(name = "identity", description = "Managed Identities.")
 public final class IdentityCommand extends CommandGroup {
   private static final String V = ApiVersions.MANAGED_IDENTITY;
-  private static final String TYPE = "Microsoft.ManagedIdentity/userAssignedIdentities";
+  private final Resources identities;
 
   public IdentityCommand(CliContext context) {
     super(context);
+    this.identities =
+        new Resources(context, arm, "Microsoft.ManagedIdentity/userAssignedIdentities", V);
   }
 
   @Command(name = "create", description = "Create Identities.")
@@ -36,27 +40,20 @@ public final class IdentityCommand extends CommandGroup {
       @Option(names = "--tags", arity = "0..*", description = "Space-separated tags.")
           List<String> tags) {
     ObjectNode body = Json.object().put("location", arm.locationOr(location, group));
-    ObjectNode t = Tags.parse(tags);
-    if (t != null) {
-      body.set("tags", t);
-    }
-    context.printResource(arm.put(path(group, name), V, body, false));
+    Tags.apply(body, tags);
+    context.printResource(arm.put(identities.path(group, name), V, body, false));
     return 0;
   }
 
   @Command(name = "show", description = "Show an identity.")
   int show(
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group,
+      @Mixin GroupOrIds target,
       @Option(
               names = {"--name", "-n"},
               description = "The name of the identity resource.")
-          String name,
-      @Option(names = "--ids", arity = "1..*", description = "One or more resource IDs.")
-          List<String> ids) {
-    for (String p : Target.paths(ids, () -> path(group, name))) {
+          String name) {
+    // Each identity prints as its own document, not gathered in a list as Resources.show does.
+    for (String p : target.paths(() -> identities.path(target.group(), name))) {
       context.printResource(arm.show(p, V));
     }
     return 0;
@@ -68,33 +65,18 @@ public final class IdentityCommand extends CommandGroup {
               names = {"--resource-group", "-g"},
               description = "Name of resource group.")
           String group) {
-    String path =
-        group == null
-            ? "/subscriptions/" + arm.subscriptionId() + "/providers/" + TYPE
-            : arm.providerPath(group, TYPE);
-    context.printResource(arm.list(path, V));
+    identities.list(group);
     return 0;
   }
 
   @Command(name = "delete", description = "Delete an identity.")
   int delete(
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group,
+      @Mixin GroupOrIds target,
       @Option(
               names = {"--name", "-n"},
               description = "The name of the identity resource.")
-          String name,
-      @Option(names = "--ids", arity = "1..*", description = "One or more resource IDs.")
-          List<String> ids) {
-    Target.paths(ids, () -> path(group, name)).forEach(p -> arm.delete(p, V, false));
+          String name) {
+    identities.delete(target.paths(() -> identities.path(target.group(), name)), false);
     return 0;
-  }
-
-  private String path(String group, String name) {
-    Target.require(group, "--resource-group/-g");
-    Target.require(name, "--name/-n");
-    return arm.providerPath(group, TYPE + "/" + name);
   }
 }

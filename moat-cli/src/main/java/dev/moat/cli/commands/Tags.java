@@ -8,6 +8,14 @@ import java.util.List;
 public final class Tags {
   private Tags() {}
 
+  /** Sets {@code resource}'s {@code tags} from the flag's values; leaves them alone without it. */
+  public static void apply(ObjectNode resource, List<String> values) {
+    ObjectNode tags = parse(values);
+    if (tags != null) {
+      resource.set("tags", tags);
+    }
+  }
+
   /** The tags object, or null when the flag was not given. */
   public static ObjectNode parse(List<String> values) {
     if (values == null) {

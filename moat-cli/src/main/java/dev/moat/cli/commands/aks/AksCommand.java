@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.CliException;
 import dev.moat.cli.commands.CommandGroup;
+import dev.moat.cli.commands.CommonOptions.NoWait;
+import dev.moat.cli.commands.CommonOptions.Yes;
 import dev.moat.cli.commands.Prompts;
+import dev.moat.cli.commands.Resources;
 import dev.moat.cli.http.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code az aks}: managed Kubernetes clusters. */
@@ -17,24 +21,17 @@ import picocli.CommandLine.Option;
     description = "Azure Kubernetes Service.",
     subcommands = {AksCreateCommand.class, AksUpdateCommand.class, NodepoolCommand.class})
 public final class AksCommand extends CommandGroup {
+  private final Resources clusters;
+
   public AksCommand(CliContext context) {
     super(context);
+    this.clusters = new Resources(context, arm, Clusters.TYPE, Clusters.V);
   }
 
   @Command(name = "show", description = "Show the details for a managed Kubernetes cluster.")
-  int show(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of resource group.")
-          String group,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "Name of the managed cluster.")
-          String name) {
+  int show(@Mixin ClusterName cluster) {
     Clusters.previewWarnings(context);
-    context.printResource(arm.show(Clusters.path(arm, group, name), Clusters.V));
+    context.printResource(arm.show(cluster.path(arm), Clusters.V));
     return 0;
   }
 
@@ -45,37 +42,15 @@ public final class AksCommand extends CommandGroup {
               description = "Name of resource group.")
           String group) {
     Clusters.previewWarnings(context);
-    String path =
-        group == null
-            ? "/subscriptions/" + arm.subscriptionId() + "/providers/" + Clusters.TYPE
-            : arm.providerPath(group, Clusters.TYPE);
-    context.printResource(arm.list(path, Clusters.V));
+    clusters.list(group);
     return 0;
   }
 
   @Command(name = "delete", description = "Delete a managed Kubernetes cluster.")
-  int delete(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of resource group.")
-          String group,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "Name of the managed cluster.")
-          String name,
-      @Option(
-              names = {"--yes", "-y"},
-              description = "Do not prompt for confirmation.")
-          boolean yes,
-      @Option(
-              names = "--no-wait",
-              description = "Do not wait for the long-running operation to finish.")
-          boolean noWait) {
+  int delete(@Mixin ClusterName cluster, @Mixin Yes yes, @Mixin NoWait noWait) {
     Clusters.previewWarnings(context);
-    Prompts.confirm(context, yes);
-    arm.delete(Clusters.path(arm, group, name), Clusters.V, noWait);
+    Prompts.confirm(context, yes.value());
+    arm.delete(cluster.path(arm), Clusters.V, noWait.value());
     return 0;
   }
 
@@ -83,16 +58,7 @@ public final class AksCommand extends CommandGroup {
       name = "upgrade",
       description = "Upgrade a managed Kubernetes cluster to a newer version.")
   int upgrade(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of resource group.")
-          String group,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "Name of the managed cluster.")
-          String name,
+      @Mixin ClusterName cluster,
       @Option(
               names = {"--kubernetes-version", "-k"},
               description = "Version of Kubernetes to upgrade the cluster to, such as \"1.30.3\".")
@@ -103,16 +69,10 @@ public final class AksCommand extends CommandGroup {
               names = "--control-plane-only",
               description = "Upgrade the cluster control plane only.")
           boolean controlPlaneOnly,
-      @Option(
-              names = {"--yes", "-y"},
-              description = "Do not prompt for confirmation.")
-          boolean yes,
-      @Option(
-              names = "--no-wait",
-              description = "Do not wait for the long-running operation to finish.")
-          boolean noWait) {
+      @Mixin Yes yes,
+      @Mixin NoWait noWait) {
     Clusters.previewWarnings(context);
-    if (!yes
+    if (!yes.value()
         && !Prompts.yesNo(
             context,
             "Kubernetes may be unavailable during cluster upgrades.\n"
@@ -120,8 +80,8 @@ public final class AksCommand extends CommandGroup {
             false)) {
       return 0;
     }
-    String path = Clusters.path(arm, group, name);
-    JsonNode cluster = arm.show(path, Clusters.V);
+    String path = cluster.path(arm);
+    JsonNode current = arm.show(path, Clusters.V);
     if (nodeImageOnly) {
       if (kubernetesVersion != null && !kubernetesVersion.isEmpty()) {
         throw CliException.command(
@@ -134,7 +94,7 @@ public final class AksCommand extends CommandGroup {
             "Conflicting flags. Cannot set --control-plane-only and --node-image-only at the same"
                 + " time.");
       }
-      if (!yes
+      if (!yes.value()
           && !Prompts.yesNo(
               context,
               "This node image upgrade operation will run across every node pool in the cluster"
@@ -143,10 +103,11 @@ public final class AksCommand extends CommandGroup {
         return 0;
       }
       // az starts each pool's upgrade without waiting for it, then shows the cluster.
-      for (JsonNode pool : cluster.path("properties").path("agentPoolProfiles")) {
+      for (JsonNode pool : current.path("properties").path("agentPoolProfiles")) {
         String poolName = pool.path("name").asText();
         arm.post(
-            Clusters.poolPath(arm, group, name, poolName) + "/upgradeNodeImageVersion",
+            Clusters.poolPath(arm, cluster.group(), cluster.name(), poolName)
+                + "/upgradeNodeImageVersion",
             Clusters.V,
             null,
             true);
@@ -158,7 +119,7 @@ public final class AksCommand extends CommandGroup {
       throw CliException.command(
           "You must specify \"--kubernetes-version\" or \"--node-image-only\"");
     }
-    var mc = Clusters.writable(cluster);
+    var mc = Clusters.writable(current);
     var props = (com.fasterxml.jackson.databind.node.ObjectNode) mc.path("properties");
     props.put("kubernetesVersion", kubernetesVersion);
     if (!controlPlaneOnly) {
@@ -167,8 +128,8 @@ public final class AksCommand extends CommandGroup {
             .put("orchestratorVersion", kubernetesVersion);
       }
     }
-    JsonNode result = arm.put(path, Clusters.V, mc, noWait);
-    if (!noWait) {
+    JsonNode result = arm.put(path, Clusters.V, mc, noWait.value());
+    if (!noWait.value()) {
       context.printResource(result);
     }
     return 0;
@@ -178,16 +139,7 @@ public final class AksCommand extends CommandGroup {
       name = "get-credentials",
       description = "Get access credentials for a managed Kubernetes cluster.")
   int getCredentials(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of resource group.")
-          String group,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "Name of the managed cluster.")
-          String name,
+      @Mixin ClusterName cluster,
       @Option(
               names = {"--admin", "-a"},
               description = "Get cluster administrator credentials.")
@@ -207,8 +159,7 @@ public final class AksCommand extends CommandGroup {
           String contextName) {
     Clusters.previewWarnings(context);
     String action = admin ? "listClusterAdminCredential" : "listClusterUserCredential";
-    JsonNode result =
-        arm.post(Clusters.path(arm, group, name) + "/" + action, Clusters.V, null, false);
+    JsonNode result = arm.post(cluster.path(arm) + "/" + action, Clusters.V, null, false);
     JsonNode kubeconfigs = result.path("kubeconfigs");
     if (!kubeconfigs.isArray() || kubeconfigs.isEmpty()) {
       throw CliException.command("No Kubernetes credentials found.");

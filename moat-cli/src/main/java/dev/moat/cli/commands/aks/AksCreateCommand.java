@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.CliException;
 import dev.moat.cli.commands.Arm;
+import dev.moat.cli.commands.CommonOptions.NoWait;
+import dev.moat.cli.commands.CommonOptions.Yes;
 import dev.moat.cli.commands.Tags;
 import dev.moat.cli.http.Json;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,17 +26,7 @@ public final class AksCreateCommand implements Callable<Integer> {
   private final CliContext context;
   private final Arm arm;
 
-  @Option(
-      names = {"--resource-group", "-g"},
-      required = true,
-      description = "Name of resource group.")
-  String group;
-
-  @Option(
-      names = {"--name", "-n"},
-      required = true,
-      description = "Name of the managed cluster.")
-  String name;
+  @Mixin ClusterName cluster;
 
   @Option(
       names = {"--location", "-l"},
@@ -110,11 +103,7 @@ public final class AksCreateCommand implements Callable<Integer> {
           "Configure container registry resource ID. Must use \"Cache\" as bootstrap artifact source.")
   String registryId;
 
-  @Option(
-      names = "--outbound-type",
-      description =
-          "How outbound traffic will be configured for a cluster.  Allowed values: loadBalancer, managedNATGateway, none, userAssignedNATGateway, userDefinedRouting.")
-  String outboundType;
+  @Mixin OutboundOptions outboundOptions;
 
   @Option(
       names = "--network-plugin",
@@ -131,46 +120,6 @@ public final class AksCreateCommand implements Callable<Integer> {
       description =
           "Azure Load Balancer SKU selection for your cluster. basic or standard.  Allowed values: basic, standard.")
   String loadBalancerSku;
-
-  @Option(
-      names = "--load-balancer-managed-outbound-ip-count",
-      description = "Load balancer managed outbound IP count.")
-  Integer lbManagedIpCount;
-
-  @Option(
-      names = "--load-balancer-managed-outbound-ipv6-count",
-      description = "Load balancer managed outbound IPv6 IP count.")
-  Integer lbManagedIpv6Count;
-
-  @Option(
-      names = "--load-balancer-outbound-ips",
-      description = "Load balancer outbound IP resource IDs.")
-  String lbOutboundIps;
-
-  @Option(
-      names = "--load-balancer-outbound-ip-prefixes",
-      description = "Load balancer outbound IP prefix resource IDs.")
-  String lbOutboundIpPrefixes;
-
-  @Option(
-      names = "--load-balancer-outbound-ports",
-      description = "Load balancer outbound allocated ports.")
-  Integer lbOutboundPorts;
-
-  @Option(
-      names = "--load-balancer-idle-timeout",
-      description = "Load balancer idle timeout in minutes.")
-  Integer lbIdleTimeout;
-
-  @Option(
-      names = "--nat-gateway-managed-outbound-ip-count",
-      description = "NAT gateway managed outbound IP count.")
-  Integer natIpCount;
-
-  @Option(
-      names = "--nat-gateway-idle-timeout",
-      description = "NAT gateway idle timeout in minutes.")
-  Integer natIdleTimeout;
 
   @Option(names = "--enable-private-cluster", description = "Enable private cluster.")
   boolean enablePrivateCluster;
@@ -223,15 +172,9 @@ public final class AksCreateCommand implements Callable<Integer> {
           "Space-separated tags: key[=value] [key[=value] ...]. Use \"\" to clear existing tags.")
   List<String> tags;
 
-  @Option(
-      names = "--no-wait",
-      description = "Do not wait for the long-running operation to finish.")
-  boolean noWait;
+  @Mixin NoWait noWait;
 
-  @Option(
-      names = {"--yes", "-y"},
-      description = "Do not prompt for confirmation.")
-  boolean yes;
+  @Mixin Yes yes;
 
   public AksCreateCommand(CliContext context) {
     this.context = context;
@@ -243,7 +186,7 @@ public final class AksCreateCommand implements Callable<Integer> {
     String prog = "az aks create";
     // The parser: enum arguments, then the argument validators (usage errors, exit 2).
     String source = Clusters.ARTIFACT_SOURCES.parse(prog, artifactSource);
-    String outbound = Clusters.outboundTypes(context).parse(prog, outboundType);
+    String outbound = outboundOptions.type(context, prog);
     String plugin = Clusters.NETWORK_PLUGINS.parse(prog, networkPlugin);
     String pluginMode = Clusters.NETWORK_PLUGIN_MODES.parse(prog, networkPluginMode);
     String lbSku = Clusters.LB_SKUS.parse(prog, loadBalancerSku);
@@ -270,14 +213,7 @@ public final class AksCreateCommand implements Callable<Integer> {
     }
     String effectiveOutbound = outbound != null ? outbound : Clusters.LOAD_BALANCER;
     NetworkRules.outboundType(outbound, Clusters.preview(context), lbSku, vnetSubnetId);
-    NetworkRules.customizations(
-        effectiveOutbound,
-        lbManagedIpCount != null
-            || lbManagedIpv6Count != null
-            || lbOutboundIps != null
-            || lbOutboundIpPrefixes != null,
-        lbOutboundPorts != null || lbIdleTimeout != null,
-        natIpCount != null || natIdleTimeout != null);
+    outboundOptions.checkCustomizations(effectiveOutbound);
     String effectiveSource = source != null ? source : "Direct";
     if (registryId != null && !registryId.isEmpty() && !effectiveSource.equals("Cache")) {
       throw CliException.command(
@@ -286,11 +222,8 @@ public final class AksCreateCommand implements Callable<Integer> {
     }
 
     ObjectNode body = Json.object();
-    body.put("location", arm.locationOr(location, group));
-    ObjectNode t = Tags.parse(tags);
-    if (t != null) {
-      body.set("tags", t);
-    }
+    body.put("location", arm.locationOr(location, cluster.group()));
+    Tags.apply(body, tags);
     body.putObject("sku").put("name", "Base").put("tier", "Free");
     ObjectNode identity = body.putObject("identity");
     if (assignIdentity != null) {
@@ -310,7 +243,7 @@ public final class AksCreateCommand implements Callable<Integer> {
           "dnsPrefix",
           dnsNamePrefix != null
               ? dnsNamePrefix
-              : defaultDnsPrefix(name, group, arm.subscriptionId()));
+              : defaultDnsPrefix(cluster.name(), cluster.group(), arm.subscriptionId()));
     }
     ObjectNode pool = props.putArray("agentPoolProfiles").addObject();
     pool.put("name", nodepoolName);
@@ -343,18 +276,11 @@ public final class AksCreateCommand implements Callable<Integer> {
     }
     network.put("outboundType", effectiveOutbound);
     network.put("loadBalancerSku", lbSku != null ? lbSku : "standard");
-    ObjectNode lb =
-        LoadBalancer.profile(
-            lbManagedIpCount,
-            lbManagedIpv6Count,
-            lbOutboundIps,
-            lbOutboundIpPrefixes,
-            lbOutboundPorts,
-            lbIdleTimeout);
+    ObjectNode lb = outboundOptions.loadBalancerProfile();
     if (lb != null) {
       network.set("loadBalancerProfile", lb);
     }
-    ObjectNode nat = LoadBalancer.natGateway(natIpCount, natIdleTimeout);
+    ObjectNode nat = outboundOptions.natGatewayProfile();
     if (nat != null) {
       network.set("natGatewayProfile", nat);
     }
@@ -372,8 +298,8 @@ public final class AksCreateCommand implements Callable<Integer> {
     if (registryId != null && !registryId.isEmpty()) {
       bootstrap.put("containerRegistryId", registryId);
     }
-    var result = arm.put(Clusters.path(arm, group, name), Clusters.V, body, noWait);
-    if (!noWait) {
+    var result = arm.put(cluster.path(arm), Clusters.V, body, noWait.value());
+    if (!noWait.value()) {
       context.printResource(result);
     }
     return 0;

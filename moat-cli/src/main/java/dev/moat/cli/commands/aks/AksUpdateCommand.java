@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.CliException;
 import dev.moat.cli.commands.Arm;
+import dev.moat.cli.commands.CommonOptions.NoWait;
+import dev.moat.cli.commands.CommonOptions.Yes;
 import dev.moat.cli.commands.Prompts;
 import dev.moat.cli.commands.Tags;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,17 +26,7 @@ public final class AksUpdateCommand implements Callable<Integer> {
   private final CliContext context;
   private final Arm arm;
 
-  @Option(
-      names = {"--resource-group", "-g"},
-      required = true,
-      description = "Name of resource group.")
-  String group;
-
-  @Option(
-      names = {"--name", "-n"},
-      required = true,
-      description = "Name of the managed cluster.")
-  String name;
+  @Mixin ClusterName cluster;
 
   @Option(
       names = "--bootstrap-artifact-source",
@@ -47,51 +40,7 @@ public final class AksUpdateCommand implements Callable<Integer> {
           "Configure container registry resource ID. Must use \"Cache\" as bootstrap artifact source.")
   String registryId;
 
-  @Option(
-      names = "--outbound-type",
-      description =
-          "How outbound traffic will be configured for a cluster.  Allowed values: loadBalancer, managedNATGateway, none, userAssignedNATGateway, userDefinedRouting.")
-  String outboundType;
-
-  @Option(
-      names = "--load-balancer-managed-outbound-ip-count",
-      description = "Load balancer managed outbound IP count.")
-  Integer lbManagedIpCount;
-
-  @Option(
-      names = "--load-balancer-managed-outbound-ipv6-count",
-      description = "Load balancer managed outbound IPv6 IP count.")
-  Integer lbManagedIpv6Count;
-
-  @Option(
-      names = "--load-balancer-outbound-ips",
-      description = "Load balancer outbound IP resource IDs.")
-  String lbOutboundIps;
-
-  @Option(
-      names = "--load-balancer-outbound-ip-prefixes",
-      description = "Load balancer outbound IP prefix resource IDs.")
-  String lbOutboundIpPrefixes;
-
-  @Option(
-      names = "--load-balancer-outbound-ports",
-      description = "Load balancer outbound allocated ports.")
-  Integer lbOutboundPorts;
-
-  @Option(
-      names = "--load-balancer-idle-timeout",
-      description = "Load balancer idle timeout in minutes.")
-  Integer lbIdleTimeout;
-
-  @Option(
-      names = "--nat-gateway-managed-outbound-ip-count",
-      description = "NAT gateway managed outbound IP count.")
-  Integer natIpCount;
-
-  @Option(
-      names = "--nat-gateway-idle-timeout",
-      description = "NAT gateway idle timeout in minutes.")
-  Integer natIdleTimeout;
+  @Mixin OutboundOptions outboundOptions;
 
   @Option(
       names = "--enable-apiserver-vnet-integration",
@@ -137,15 +86,9 @@ public final class AksUpdateCommand implements Callable<Integer> {
           "Space-separated tags: key[=value] [key[=value] ...]. Use \"\" to clear existing tags.")
   List<String> tags;
 
-  @Option(
-      names = "--no-wait",
-      description = "Do not wait for the long-running operation to finish.")
-  boolean noWait;
+  @Mixin NoWait noWait;
 
-  @Option(
-      names = {"--yes", "-y"},
-      description = "Do not prompt for confirmation.")
-  boolean yes;
+  @Mixin Yes yes;
 
   public AksUpdateCommand(CliContext context) {
     this.context = context;
@@ -156,7 +99,7 @@ public final class AksUpdateCommand implements Callable<Integer> {
   public Integer call() {
     String prog = "az aks update";
     String source = Clusters.ARTIFACT_SOURCES.parse(prog, artifactSource);
-    String outbound = Clusters.outboundTypes(context).parse(prog, outboundType);
+    String outbound = outboundOptions.type(context, prog);
     Validators.resourceId("--bootstrap-container-registry-resource-id", registryId);
     Validators.resourceId("--apiserver-subnet-id", apiserverSubnetId);
     boolean preview = Clusters.preview(context);
@@ -173,7 +116,7 @@ public final class AksUpdateCommand implements Callable<Integer> {
           "Please specify one or more arguments to update the managed cluster.");
     }
 
-    String path = Clusters.path(arm, group, name);
+    String path = cluster.path(arm);
     JsonNode current = arm.show(path, Clusters.V);
     ObjectNode mc = Clusters.writable(current);
     ObjectNode props = object(mc, "properties");
@@ -235,14 +178,7 @@ public final class AksUpdateCommand implements Callable<Integer> {
       NetworkRules.outboundType(
           outbound, preview, network.path("loadBalancerSku").asText(null), subnet);
     }
-    NetworkRules.customizations(
-        effectiveOutbound,
-        lbManagedIpCount != null
-            || lbManagedIpv6Count != null
-            || lbOutboundIps != null
-            || lbOutboundIpPrefixes != null,
-        lbOutboundPorts != null || lbIdleTimeout != null,
-        natIpCount != null || natIdleTimeout != null);
+    outboundOptions.checkCustomizations(effectiveOutbound);
 
     // Bootstrap profile (CLI4, CLI5).
     if (source != null && !source.equals("Cache") && registryId != null && !registryId.isEmpty()) {
@@ -290,14 +226,7 @@ public final class AksUpdateCommand implements Callable<Integer> {
         network.putNull("natGatewayProfile");
       }
     }
-    ObjectNode lb =
-        LoadBalancer.profile(
-            lbManagedIpCount,
-            lbManagedIpv6Count,
-            lbOutboundIps,
-            lbOutboundIpPrefixes,
-            lbOutboundPorts,
-            lbIdleTimeout);
+    ObjectNode lb = outboundOptions.loadBalancerProfile();
     if (lb != null) {
       JsonNode existing = network.path("loadBalancerProfile");
       ObjectNode merged =
@@ -305,7 +234,7 @@ public final class AksUpdateCommand implements Callable<Integer> {
       merged.setAll(lb);
       network.set("loadBalancerProfile", merged);
     }
-    ObjectNode nat = LoadBalancer.natGateway(natIpCount, natIdleTimeout);
+    ObjectNode nat = outboundOptions.natGatewayProfile();
     if (nat != null) {
       JsonNode existing = network.path("natGatewayProfile");
       ObjectNode merged =
@@ -326,13 +255,10 @@ public final class AksUpdateCommand implements Callable<Integer> {
         bootstrap.putNull("containerRegistryId");
       }
     }
-    ObjectNode t = Tags.parse(tags);
-    if (t != null) {
-      mc.set("tags", t);
-    }
+    Tags.apply(mc, tags);
 
-    JsonNode result = arm.put(path, Clusters.V, mc, noWait);
-    if (!noWait) {
+    JsonNode result = arm.put(path, Clusters.V, mc, noWait.value());
+    if (!noWait.value()) {
       context.printResource(result);
     }
     return 0;
@@ -341,15 +267,7 @@ public final class AksUpdateCommand implements Callable<Integer> {
   private boolean nothingToUpdate() {
     return artifactSource == null
         && registryId == null
-        && outboundType == null
-        && lbManagedIpCount == null
-        && lbManagedIpv6Count == null
-        && lbOutboundIps == null
-        && lbOutboundIpPrefixes == null
-        && lbOutboundPorts == null
-        && lbIdleTimeout == null
-        && natIpCount == null
-        && natIdleTimeout == null
+        && outboundOptions.isEmpty()
         && !enableVnetIntegration
         && apiserverSubnetId == null
         && !enablePrivateCluster

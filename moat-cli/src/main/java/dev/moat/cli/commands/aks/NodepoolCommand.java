@@ -3,11 +3,15 @@ package dev.moat.cli.commands.aks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
+import dev.moat.cli.commands.Arm;
 import dev.moat.cli.commands.CommandGroup;
+import dev.moat.cli.commands.CommonOptions.NoWait;
+import dev.moat.cli.commands.CommonOptions.Yes;
 import dev.moat.cli.commands.Tags;
 import dev.moat.cli.http.Json;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code az aks nodepool}: the agent pools of a managed cluster. */
@@ -21,18 +25,7 @@ public final class NodepoolCommand extends CommandGroup {
 
   @Command(name = "add", description = "Add a node pool to the managed Kubernetes cluster.")
   int add(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of resource group.")
-          String group,
-      @Option(names = "--cluster-name", required = true, description = "The cluster name.")
-          String cluster,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The node pool name.")
-          String name,
+      @Mixin Pool pool,
       @Option(
               names = {"--node-count", "-c"},
               description = "Number of nodes in the Kubernetes node pool. Default: 3.")
@@ -71,10 +64,7 @@ public final class NodepoolCommand extends CommandGroup {
               arity = "0..*",
               description = "Space-separated tags: key[=value] [key[=value] ...].")
           List<String> tags,
-      @Option(
-              names = "--no-wait",
-              description = "Do not wait for the long-running operation to finish.")
-          boolean noWait) {
+      @Mixin NoWait noWait) {
     String prog = prog("add");
     Validators.resourceId("--vnet-subnet-id", vnetSubnetId);
     String m = Clusters.MODES.parse(prog, mode);
@@ -101,50 +91,27 @@ public final class NodepoolCommand extends CommandGroup {
     if (l != null) {
       props.set("nodeLabels", l);
     }
-    ObjectNode t = Tags.parse(tags);
-    if (t != null) {
-      props.set("tags", t);
-    }
-    JsonNode result =
-        arm.put(Clusters.poolPath(arm, group, cluster, name), Clusters.V, body, noWait);
-    if (!noWait) {
+    Tags.apply(props, tags);
+    JsonNode result = arm.put(pool.path(arm), Clusters.V, body, noWait.value());
+    if (!noWait.value()) {
       context.printResource(result);
     }
     return 0;
   }
 
   @Command(name = "list", description = "List node pools in the managed Kubernetes cluster.")
-  int list(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of resource group.")
-          String group,
-      @Option(names = "--cluster-name", required = true, description = "The cluster name.")
-          String cluster) {
+  int list(@Mixin PoolCluster cluster) {
     Clusters.previewWarnings(context);
-    context.printResource(arm.list(Clusters.path(arm, group, cluster) + "/agentPools", Clusters.V));
+    context.printResource(arm.list(cluster.path(arm) + "/agentPools", Clusters.V));
     return 0;
   }
 
   @Command(
       name = "show",
       description = "Show the details for a node pool in the managed Kubernetes cluster.")
-  int show(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of resource group.")
-          String group,
-      @Option(names = "--cluster-name", required = true, description = "The cluster name.")
-          String cluster,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The node pool name.")
-          String name) {
+  int show(@Mixin Pool pool) {
     Clusters.previewWarnings(context);
-    context.printResource(arm.show(Clusters.poolPath(arm, group, cluster, name), Clusters.V));
+    context.printResource(arm.show(pool.path(arm), Clusters.V));
     return 0;
   }
 
@@ -152,32 +119,46 @@ public final class NodepoolCommand extends CommandGroup {
       name = "delete",
       description = "Delete the agent pool in the managed Kubernetes cluster.")
   int delete(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of resource group.")
-          String group,
-      @Option(names = "--cluster-name", required = true, description = "The cluster name.")
-          String cluster,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The node pool name.")
-          String name,
+      @Mixin Pool pool,
       @Option(
               names = "--ignore-pod-disruption-budget",
               description = "Delete the node pool ignoring pod disruption budgets.")
           boolean ignorePdb,
-      @Option(
-              names = {"--yes", "-y"},
-              description = "Do not prompt for confirmation.")
-          boolean yes,
-      @Option(
-              names = "--no-wait",
-              description = "Do not wait for the long-running operation to finish.")
-          boolean noWait) {
+      @Mixin Yes yes,
+      @Mixin NoWait noWait) {
     Clusters.previewWarnings(context);
-    arm.delete(Clusters.poolPath(arm, group, cluster, name), Clusters.V, noWait);
+    arm.delete(pool.path(arm), Clusters.V, noWait.value());
     return 0;
+  }
+
+  /** The cluster whose pools a command works on: required {@code -g} and {@code --cluster-name}. */
+  public static final class PoolCluster {
+    @Option(
+        names = {"--resource-group", "-g"},
+        required = true,
+        description = "Name of resource group.")
+    String group;
+
+    @Option(names = "--cluster-name", required = true, description = "The cluster name.")
+    String cluster;
+
+    String path(Arm arm) {
+      return Clusters.path(arm, group, cluster);
+    }
+  }
+
+  /** One node pool: its cluster and {@code -n}. */
+  public static final class Pool {
+    @Mixin PoolCluster cluster;
+
+    @Option(
+        names = {"--name", "-n"},
+        required = true,
+        description = "The node pool name.")
+    String name;
+
+    String path(Arm arm) {
+      return cluster.path(arm) + "/agentPools/" + name;
+    }
   }
 }

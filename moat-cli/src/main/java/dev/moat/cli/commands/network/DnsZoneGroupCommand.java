@@ -3,9 +3,11 @@ package dev.moat.cli.commands.network;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.commands.CommandGroup;
+import dev.moat.cli.commands.CommonOptions.NoWait;
 import dev.moat.cli.commands.Target;
 import dev.moat.cli.http.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code az network private-endpoint dns-zone-group}. */
@@ -19,16 +21,7 @@ public final class DnsZoneGroupCommand extends CommandGroup {
 
   @Command(name = "create", description = "Create a private endpoint dns zone group.")
   int create(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
-      @Option(
-              names = "--endpoint-name",
-              required = true,
-              description = "Name of the private" + " endpoint.")
-          String endpoint,
+      @Mixin EndpointName endpoint,
       @Option(
               names = {"--name", "-n"},
               required = true,
@@ -44,14 +37,11 @@ public final class DnsZoneGroupCommand extends CommandGroup {
               required = true,
               description = "Name of the private dns" + " zone config.")
           String zoneName,
-      @Option(
-              names = "--no-wait",
-              description = "Do not wait for the long-running operation" + " to finish.")
-          boolean noWait) {
+      @Mixin NoWait noWait) {
     String zoneId =
         Target.isId(zone)
             ? zone
-            : arm.providerPath(group, "Microsoft.Network/privateDnsZones/" + zone);
+            : arm.providerPath(endpoint.group(), "Microsoft.Network/privateDnsZones/" + zone);
     ObjectNode body = Json.object();
     body.putObject("properties")
         .putArray("privateDnsZoneConfigs")
@@ -59,78 +49,46 @@ public final class DnsZoneGroupCommand extends CommandGroup {
         .put("name", zoneName)
         .putObject("properties")
         .put("privateDnsZoneId", zoneId);
-    context.printResource(arm.put(path(group, endpoint, name), V, body, noWait));
+    context.printResource(arm.put(path(endpoint, name), V, body, noWait.value()));
     return 0;
   }
 
   @Command(name = "show", description = "Show a private endpoint dns zone group.")
   int show(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
-      @Option(
-              names = "--endpoint-name",
-              required = true,
-              description = "Name of the private" + " endpoint.")
-          String endpoint,
+      @Mixin EndpointName endpoint,
       @Option(
               names = {"--name", "-n"},
               required = true,
               description = "Name of the private" + " dns zone group.")
           String name) {
-    context.printResource(arm.show(path(group, endpoint, name), V));
+    context.printResource(arm.show(path(endpoint, name), V));
     return 0;
   }
 
   @Command(name = "list", description = "List all private endpoint dns zone groups.")
-  int list(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
-      @Option(
-              names = "--endpoint-name",
-              required = true,
-              description = "Name of the private" + " endpoint.")
-          String endpoint) {
-    context.printResource(arm.list(base(group, endpoint), V));
+  int list(@Mixin EndpointName endpoint) {
+    context.printResource(arm.list(base(endpoint), V));
     return 0;
   }
 
   @Command(name = "delete", description = "Delete a private endpoint dns zone group.")
   int delete(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
-      @Option(
-              names = "--endpoint-name",
-              required = true,
-              description = "Name of the private" + " endpoint.")
-          String endpoint,
+      @Mixin EndpointName endpoint,
       @Option(
               names = {"--name", "-n"},
               required = true,
               description = "Name of the private" + " dns zone group.")
           String name,
-      @Option(
-              names = "--no-wait",
-              description = "Do not wait for the long-running operation" + " to finish.")
-          boolean noWait) {
-    arm.delete(path(group, endpoint, name), V, noWait);
+      @Mixin NoWait noWait) {
+    arm.delete(path(endpoint, name), V, noWait.value());
     return 0;
   }
 
-  private String base(String group, String endpoint) {
-    return arm.providerPath(
-        group, "Microsoft.Network/privateEndpoints/" + endpoint + "/privateDnsZoneGroups");
+  private String base(EndpointName endpoint) {
+    return endpoint.path(arm) + "/privateDnsZoneGroups";
   }
 
-  private String path(String group, String endpoint, String name) {
-    return base(group, endpoint) + "/" + name;
+  private String path(EndpointName endpoint, String name) {
+    return base(endpoint) + "/" + name;
   }
 }

@@ -2,42 +2,30 @@ package dev.moat.cli.commands.network;
 
 import dev.moat.cli.CliContext;
 import dev.moat.cli.commands.CommandGroup;
-import dev.moat.cli.commands.Target;
-import java.util.List;
+import dev.moat.cli.commands.CommonOptions.GroupOrIds;
+import dev.moat.cli.commands.Resources;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code az network nic} (read-only here: Moat creates NICs for private endpoints). */
 @Command(name = "nic", description = "Manage network interfaces.")
 public final class NicCommand extends CommandGroup {
-  private static final String V = VnetCommand.V;
+  private final Resources nics;
 
   public NicCommand(CliContext context) {
     super(context);
+    this.nics = new Resources(context, arm, "Microsoft.Network/networkInterfaces", VnetCommand.V);
   }
 
   @Command(name = "show", description = "Get the details of a network interface card.")
   int show(
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group,
+      @Mixin GroupOrIds target,
       @Option(
               names = {"--name", "-n"},
               description = "The network interface (NIC).")
-          String name,
-      @Option(names = "--ids", arity = "1..*", description = "One or more resource IDs.")
-          List<String> ids) {
-    NetShow.print(
-        context,
-        arm,
-        Target.paths(
-            ids,
-            () ->
-                arm.providerPath(
-                    Target.require(group, "--resource-group/-g"),
-                    "Microsoft.Network/networkInterfaces/" + Target.require(name, "--name/-n"))),
-        V);
+          String name) {
+    nics.show(target.paths(() -> nics.path(target.group(), name)));
     return 0;
   }
 
@@ -47,13 +35,7 @@ public final class NicCommand extends CommandGroup {
               names = {"--resource-group", "-g"},
               description = "Name of resource group.")
           String group) {
-    String path =
-        group == null
-            ? "/subscriptions/"
-                + arm.subscriptionId()
-                + "/providers/Microsoft.Network/networkInterfaces"
-            : arm.providerPath(group, "Microsoft.Network/networkInterfaces");
-    context.printResource(arm.list(path, V));
+    nics.list(group);
     return 0;
   }
 }

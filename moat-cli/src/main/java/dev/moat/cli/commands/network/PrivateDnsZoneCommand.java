@@ -3,19 +3,28 @@ package dev.moat.cli.commands.network;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.commands.CommandGroup;
+import dev.moat.cli.commands.CommonOptions.NoWait;
+import dev.moat.cli.commands.CommonOptions.Yes;
+import dev.moat.cli.commands.Prompts;
+import dev.moat.cli.commands.Resources;
 import dev.moat.cli.commands.Tags;
 import dev.moat.cli.http.Json;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code az network private-dns zone}: private DNS zones (location always {@code global}). */
 @Command(name = "zone", description = "Manage Private DNS zones.")
 public final class PrivateDnsZoneCommand extends CommandGroup {
   private static final String V = PrivateDnsCommand.V;
+  private static final String TYPE = "Microsoft.Network/privateDnsZones";
+
+  private final Resources zones;
 
   public PrivateDnsZoneCommand(CliContext context) {
     super(context);
+    this.zones = new Resources(context, arm, TYPE, V);
   }
 
   @Command(name = "create", description = "Create a Private DNS zone.")
@@ -33,10 +42,7 @@ public final class PrivateDnsZoneCommand extends CommandGroup {
       @Option(names = "--tags", arity = "0..*", description = "Space-separated tags.")
           List<String> tags) {
     ObjectNode body = Json.object().put("location", "global");
-    ObjectNode t = Tags.parse(tags);
-    if (t != null) {
-      body.set("tags", t);
-    }
+    Tags.apply(body, tags);
     context.printResource(arm.put(path(group, name), V, body, false));
     return 0;
   }
@@ -63,13 +69,7 @@ public final class PrivateDnsZoneCommand extends CommandGroup {
               names = {"--resource-group", "-g"},
               description = "Name of resource group.")
           String group) {
-    String path =
-        group == null
-            ? "/subscriptions/"
-                + arm.subscriptionId()
-                + "/providers/Microsoft.Network/privateDnsZones"
-            : arm.providerPath(group, "Microsoft.Network/privateDnsZones");
-    context.printResource(arm.list(path, V));
+    zones.list(group);
     return 0;
   }
 
@@ -85,20 +85,15 @@ public final class PrivateDnsZoneCommand extends CommandGroup {
               required = true,
               description = "The name of the Private" + " DNS zone.")
           String name,
-      @Option(
-              names = {"--yes", "-y"},
-              description = "Do not prompt for confirmation.")
-          boolean yes,
-      @Option(
-              names = "--no-wait",
-              description = "Do not wait for the long-running operation" + " to finish.")
-          boolean noWait) {
-    dev.moat.cli.commands.Prompts.confirm(context, yes);
-    arm.delete(path(group, name), V, noWait);
+      @Mixin Yes yes,
+      @Mixin NoWait noWait) {
+    Prompts.confirm(context, yes.value());
+    arm.delete(path(group, name), V, noWait.value());
     return 0;
   }
 
   private String path(String group, String name) {
-    return arm.providerPath(group, "Microsoft.Network/privateDnsZones/" + name);
+    // Not Resources.path: its missing-name errors serve --ids commands; picocli requires both here.
+    return arm.providerPath(group, TYPE + "/" + name);
   }
 }

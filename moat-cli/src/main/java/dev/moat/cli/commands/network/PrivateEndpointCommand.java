@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.CliException;
 import dev.moat.cli.commands.CommandGroup;
+import dev.moat.cli.commands.CommonOptions.GroupOrIds;
+import dev.moat.cli.commands.CommonOptions.NoWait;
+import dev.moat.cli.commands.Resources;
 import dev.moat.cli.commands.Tags;
 import dev.moat.cli.commands.Target;
 import dev.moat.cli.http.Json;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code az network private-endpoint}. */
@@ -19,9 +23,11 @@ import picocli.CommandLine.Option;
     subcommands = DnsZoneGroupCommand.class)
 public final class PrivateEndpointCommand extends CommandGroup {
   static final String V = VnetCommand.V;
+  private final Resources endpoints;
 
   public PrivateEndpointCommand(CliContext context) {
     super(context);
+    this.endpoints = new Resources(context, arm, "Microsoft.Network/privateEndpoints", V);
   }
 
   @Command(name = "create", description = "Create a private endpoint.")
@@ -90,10 +96,7 @@ public final class PrivateEndpointCommand extends CommandGroup {
           String location,
       @Option(names = "--tags", arity = "0..*", description = "Space-separated tags.")
           List<String> tags,
-      @Option(
-              names = "--no-wait",
-              description = "Do not wait for the long-running operation" + " to finish.")
-          boolean noWait) {
+      @Mixin NoWait noWait) {
     String subnetId;
     if (Target.isId(subnet)) {
       subnetId = subnet;
@@ -105,10 +108,7 @@ public final class PrivateEndpointCommand extends CommandGroup {
               group, "Microsoft.Network/virtualNetworks/" + vnet + "/subnets/" + subnet);
     }
     ObjectNode body = Json.object().put("location", arm.locationOr(location, group));
-    ObjectNode t = Tags.parse(tags);
-    if (t != null) {
-      body.set("tags", t);
-    }
+    Tags.apply(body, tags);
     ObjectNode props = body.putObject("properties");
     props.putObject("subnet").put("id", subnetId);
     boolean isManual = Boolean.TRUE.equals(manual);
@@ -129,23 +129,18 @@ public final class PrivateEndpointCommand extends CommandGroup {
     if (nicName != null) {
       props.put("customNetworkInterfaceName", nicName);
     }
-    context.printResource(arm.put(path(group, name), V, body, noWait));
+    context.printResource(arm.put(endpoints.path(group, name), V, body, noWait.value()));
     return 0;
   }
 
   @Command(name = "show", description = "Get the details of a private endpoint.")
   int show(
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group,
+      @Mixin GroupOrIds target,
       @Option(
               names = {"--name", "-n"},
               description = "Name of the private endpoint.")
-          String name,
-      @Option(names = "--ids", arity = "1..*", description = "One or more resource IDs.")
-          List<String> ids) {
-    NetShow.print(context, arm, Target.paths(ids, () -> path(group, name)), V);
+          String name) {
+    endpoints.show(target.paths(() -> endpoints.path(target.group(), name)));
     return 0;
   }
 
@@ -155,39 +150,19 @@ public final class PrivateEndpointCommand extends CommandGroup {
               names = {"--resource-group", "-g"},
               description = "Name of resource group.")
           String group) {
-    String path =
-        group == null
-            ? "/subscriptions/"
-                + arm.subscriptionId()
-                + "/providers/Microsoft.Network/privateEndpoints"
-            : arm.providerPath(group, "Microsoft.Network/privateEndpoints");
-    context.printResource(arm.list(path, V));
+    endpoints.list(group);
     return 0;
   }
 
   @Command(name = "delete", description = "Delete a private endpoint.")
   int delete(
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group,
+      @Mixin GroupOrIds target,
       @Option(
               names = {"--name", "-n"},
               description = "Name of the private endpoint.")
           String name,
-      @Option(names = "--ids", arity = "1..*", description = "One or more resource IDs.")
-          List<String> ids,
-      @Option(
-              names = "--no-wait",
-              description = "Do not wait for the long-running operation" + " to finish.")
-          boolean noWait) {
-    Target.paths(ids, () -> path(group, name)).forEach(p -> arm.delete(p, V, noWait));
+      @Mixin NoWait noWait) {
+    endpoints.delete(target.paths(() -> endpoints.path(target.group(), name)), noWait.value());
     return 0;
-  }
-
-  String path(String group, String name) {
-    Target.require(group, "--resource-group/-g");
-    Target.require(name, "--name/-n");
-    return arm.providerPath(group, "Microsoft.Network/privateEndpoints/" + name);
   }
 }

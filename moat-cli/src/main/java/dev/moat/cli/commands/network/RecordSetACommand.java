@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.CliException;
 import dev.moat.cli.commands.CommandGroup;
+import dev.moat.cli.commands.CommonOptions.Yes;
 import dev.moat.cli.commands.Prompts;
 import dev.moat.cli.http.Json;
 import dev.moat.cli.http.ServiceException;
 import java.util.Iterator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code az network private-dns record-set a}: A record sets of a private zone. */
@@ -24,16 +26,7 @@ public final class RecordSetACommand extends CommandGroup {
 
   @Command(name = "create", description = "Create an empty A record set.")
   int create(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
-      @Option(
-              names = {"--zone-name", "-z"},
-              required = true,
-              description = "The name of the" + " Private DNS zone.")
-          String zone,
+      @Mixin ZoneName zone,
       @Option(
               names = {"--name", "-n"},
               required = true,
@@ -43,85 +36,45 @@ public final class RecordSetACommand extends CommandGroup {
           Integer ttl) {
     ObjectNode body = Json.object();
     body.putObject("properties").put("ttl", ttl == null ? 3600 : ttl);
-    context.printResource(arm.put(path(group, zone, name), V, body, false));
+    context.printResource(arm.put(path(zone, name), V, body, false));
     return 0;
   }
 
   @Command(name = "show", description = "Get an A record set.")
   int show(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
-      @Option(
-              names = {"--zone-name", "-z"},
-              required = true,
-              description = "The name of the" + " Private DNS zone.")
-          String zone,
+      @Mixin ZoneName zone,
       @Option(
               names = {"--name", "-n"},
               required = true,
               description = "The name of the record" + " set, relative to the name of the zone.")
           String name) {
-    context.printResource(arm.show(path(group, zone, name), V));
+    context.printResource(arm.show(path(zone, name), V));
     return 0;
   }
 
   @Command(name = "list", description = "List all A record sets in a zone.")
-  int list(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
-      @Option(
-              names = {"--zone-name", "-z"},
-              required = true,
-              description = "The name of the" + " Private DNS zone.")
-          String zone) {
-    context.printResource(arm.list(zonePath(group, zone) + "/A", V));
+  int list(@Mixin ZoneName zone) {
+    context.printResource(arm.list(zone.path(arm) + "/A", V));
     return 0;
   }
 
   @Command(name = "delete", description = "Delete an A record set and all associated records.")
   int delete(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
-      @Option(
-              names = {"--zone-name", "-z"},
-              required = true,
-              description = "The name of the" + " Private DNS zone.")
-          String zone,
+      @Mixin ZoneName zone,
       @Option(
               names = {"--name", "-n"},
               required = true,
               description = "The name of the record" + " set, relative to the name of the zone.")
           String name,
-      @Option(
-              names = {"--yes", "-y"},
-              description = "Do not prompt for confirmation.")
-          boolean yes) {
-    Prompts.confirm(context, yes);
-    arm.delete(path(group, zone, name), V, false);
+      @Mixin Yes yes) {
+    Prompts.confirm(context, yes.value());
+    arm.delete(path(zone, name), V, false);
     return 0;
   }
 
   @Command(name = "add-record", description = "Add an A record.")
   int addRecord(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
-      @Option(
-              names = {"--zone-name", "-z"},
-              required = true,
-              description = "The name of the" + " Private DNS zone.")
-          String zone,
+      @Mixin ZoneName zone,
       @Option(
               names = {"--record-set-name", "-n"},
               required = true,
@@ -132,7 +85,7 @@ public final class RecordSetACommand extends CommandGroup {
               required = true,
               description = "IPV4 address in" + " string notation.")
           String address) {
-    String path = path(group, zone, name);
+    String path = path(zone, name);
     ObjectNode set = existing(path);
     if (set == null) {
       // az creates the record set when it does not exist yet.
@@ -153,16 +106,7 @@ public final class RecordSetACommand extends CommandGroup {
 
   @Command(name = "remove-record", description = "Remove an A record from its record set.")
   int removeRecord(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
-      @Option(
-              names = {"--zone-name", "-z"},
-              required = true,
-              description = "The name of the" + " Private DNS zone.")
-          String zone,
+      @Mixin ZoneName zone,
       @Option(
               names = {"--record-set-name", "-n"},
               required = true,
@@ -177,7 +121,7 @@ public final class RecordSetACommand extends CommandGroup {
               names = "--keep-empty-record-set",
               description = "Keep the empty record set if the" + " last record is removed.")
           boolean keepEmpty) {
-    String path = path(group, zone, name);
+    String path = path(zone, name);
     ObjectNode set = existing(path);
     if (set == null) {
       throw CliException.command("Record set not found.");
@@ -213,11 +157,7 @@ public final class RecordSetACommand extends CommandGroup {
     }
   }
 
-  private String zonePath(String group, String zone) {
-    return arm.providerPath(group, "Microsoft.Network/privateDnsZones/" + zone);
-  }
-
-  private String path(String group, String zone, String name) {
-    return zonePath(group, zone) + "/A/" + name;
+  private String path(ZoneName zone, String name) {
+    return zone.path(arm) + "/A/" + name;
   }
 }

@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.commands.Choices;
 import dev.moat.cli.commands.CommandGroup;
+import dev.moat.cli.commands.CommonOptions.GroupOrIds;
+import dev.moat.cli.commands.CommonOptions.NoWait;
 import dev.moat.cli.commands.Flags;
+import dev.moat.cli.commands.Resources;
 import dev.moat.cli.commands.Target;
 import dev.moat.cli.http.Json;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code az network vnet subnet}: subnets of a virtual network. */
@@ -24,8 +28,11 @@ public final class SubnetCommand extends CommandGroup {
           "NetworkSecurityGroupEnabled",
           "RouteTableEnabled");
 
+  private final Resources subnets;
+
   public SubnetCommand(CliContext context) {
     super(context);
+    this.subnets = new Resources(context, arm, "Microsoft.Network/virtualNetworks/subnets", V);
   }
 
   @Command(
@@ -74,10 +81,7 @@ public final class SubnetCommand extends CommandGroup {
                       + " disable default outbound connectivity for all VMs in the subnet.  Allowed"
                       + " values: false, true.")
           String defaultOutbound,
-      @Option(
-              names = "--no-wait",
-              description = "Do not wait for the long-running operation" + " to finish.")
-          boolean noWait) {
+      @Mixin NoWait noWait) {
     String prog = prog("create");
     ObjectNode body = Json.object();
     ObjectNode props = body.putObject("properties");
@@ -85,7 +89,7 @@ public final class SubnetCommand extends CommandGroup {
       prefixes(props, prefixes);
     }
     apply(props, prog, pePolicies, delegations, defaultOutbound);
-    context.printResource(arm.put(path(group, vnet, name), V, body, noWait));
+    context.printResource(arm.put(path(group, vnet, name), V, body, noWait.value()));
     return 0;
   }
 
@@ -123,10 +127,7 @@ public final class SubnetCommand extends CommandGroup {
           List<String> delegations,
       @Option(names = "--default-outbound-access", description = "Allowed values: false, true.")
           String defaultOutbound,
-      @Option(
-              names = "--no-wait",
-              description = "Do not wait for the long-running operation" + " to finish.")
-          boolean noWait) {
+      @Mixin NoWait noWait) {
     String prog = prog("update");
     String path = path(group, vnet, name);
     ObjectNode body = (ObjectNode) arm.show(path, V).deepCopy();
@@ -137,24 +138,19 @@ public final class SubnetCommand extends CommandGroup {
       prefixes(props, prefixes);
     }
     apply(props, prog, pePolicies, delegations, defaultOutbound);
-    context.printResource(arm.put(path, V, body, noWait));
+    context.printResource(arm.put(path, V, body, noWait.value()));
     return 0;
   }
 
   @Command(name = "show", description = "Show details of a subnet.")
   int show(
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group,
+      @Mixin GroupOrIds target,
       @Option(names = "--vnet-name", description = "The virtual network (VNet) name.") String vnet,
       @Option(
               names = {"--name", "-n"},
               description = "The subnet name.")
-          String name,
-      @Option(names = "--ids", arity = "1..*", description = "One or more resource IDs.")
-          List<String> ids) {
-    NetShow.print(context, arm, Target.paths(ids, () -> path(group, vnet, name)), V);
+          String name) {
+    subnets.show(target.paths(() -> path(target.group(), vnet, name)));
     return 0;
   }
 
@@ -176,22 +172,14 @@ public final class SubnetCommand extends CommandGroup {
 
   @Command(name = "delete", description = "Delete a subnet.")
   int delete(
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group,
+      @Mixin GroupOrIds target,
       @Option(names = "--vnet-name", description = "The virtual network (VNet) name.") String vnet,
       @Option(
               names = {"--name", "-n"},
               description = "The subnet name.")
           String name,
-      @Option(names = "--ids", arity = "1..*", description = "One or more resource IDs.")
-          List<String> ids,
-      @Option(
-              names = "--no-wait",
-              description = "Do not wait for the long-running operation" + " to finish.")
-          boolean noWait) {
-    Target.paths(ids, () -> path(group, vnet, name)).forEach(p -> arm.delete(p, V, noWait));
+      @Mixin NoWait noWait) {
+    subnets.delete(target.paths(() -> path(target.group(), vnet, name)), noWait.value());
     return 0;
   }
 

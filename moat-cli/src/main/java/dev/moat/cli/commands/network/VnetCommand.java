@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.commands.ApiVersions;
 import dev.moat.cli.commands.CommandGroup;
+import dev.moat.cli.commands.CommonOptions.GroupOrIds;
+import dev.moat.cli.commands.CommonOptions.NoWait;
+import dev.moat.cli.commands.Resources;
 import dev.moat.cli.commands.Tags;
 import dev.moat.cli.commands.Target;
 import dev.moat.cli.http.Json;
 import dev.moat.cli.output.Flatten;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code az network vnet}: virtual networks. */
@@ -21,9 +25,11 @@ import picocli.CommandLine.Option;
     subcommands = SubnetCommand.class)
 public final class VnetCommand extends CommandGroup {
   static final String V = ApiVersions.NETWORK;
+  private final Resources vnets;
 
   public VnetCommand(CliContext context) {
     super(context);
+    this.vnets = new Resources(context, arm, "Microsoft.Network/virtualNetworks", V);
   }
 
   @Command(name = "create", description = "Create a virtual network.")
@@ -65,15 +71,9 @@ public final class VnetCommand extends CommandGroup {
               arity = "0..*",
               description = "Space-separated tags:" + " key[=value] [key[=value] ...].")
           List<String> tags,
-      @Option(
-              names = "--no-wait",
-              description = "Do not wait for the long-running operation" + " to finish.")
-          boolean noWait) {
+      @Mixin NoWait noWait) {
     ObjectNode body = Json.object().put("location", arm.locationOr(location, group));
-    ObjectNode t = Tags.parse(tags);
-    if (t != null) {
-      body.set("tags", t);
-    }
+    Tags.apply(body, tags);
     ObjectNode props = body.putObject("properties");
     ArrayNode space = props.putObject("addressSpace").putArray("addressPrefixes");
     (prefixes == null ? List.of("10.0.0.0/16") : prefixes).forEach(space::add);
@@ -83,7 +83,7 @@ public final class VnetCommand extends CommandGroup {
           subnet.putObject("properties"),
           subnetPrefixes == null ? List.of("10.0.0.0/24") : subnetPrefixes);
     }
-    JsonNode created = arm.put(path(group, name), V, body, noWait);
+    JsonNode created = arm.put(path(group, name), V, body, noWait.value());
     if (!created.isMissingNode()) {
       ObjectNode wrapped = Json.object();
       wrapped.set("newVNet", Flatten.properties(created));
@@ -107,7 +107,7 @@ public final class VnetCommand extends CommandGroup {
               arity = "1..*",
               description = "One or more resource IDs" + " (space-delimited).")
           List<String> ids) {
-    NetShow.print(context, arm, Target.paths(ids, () -> path(group, name)), V);
+    vnets.show(Target.paths(ids, () -> path(group, name)));
     return 0;
   }
 
@@ -117,33 +117,19 @@ public final class VnetCommand extends CommandGroup {
               names = {"--resource-group", "-g"},
               description = "Name of resource group.")
           String group) {
-    String path =
-        group == null
-            ? "/subscriptions/"
-                + arm.subscriptionId()
-                + "/providers/Microsoft.Network/virtualNetworks"
-            : arm.providerPath(group, "Microsoft.Network/virtualNetworks");
-    context.printResource(arm.list(path, V));
+    vnets.list(group);
     return 0;
   }
 
   @Command(name = "delete", description = "Delete a virtual network.")
   int delete(
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group,
+      @Mixin GroupOrIds target,
       @Option(
               names = {"--name", "-n"},
               description = "The virtual network (VNet) name.")
           String name,
-      @Option(names = "--ids", arity = "1..*", description = "One or more resource IDs.")
-          List<String> ids,
-      @Option(
-              names = "--no-wait",
-              description = "Do not wait for the long-running operation" + " to finish.")
-          boolean noWait) {
-    Target.paths(ids, () -> path(group, name)).forEach(p -> arm.delete(p, V, noWait));
+      @Mixin NoWait noWait) {
+    vnets.delete(target.paths(() -> path(target.group(), name)), noWait.value());
     return 0;
   }
 
@@ -166,27 +152,19 @@ public final class VnetCommand extends CommandGroup {
           List<String> prefixes,
       @Option(names = "--tags", arity = "0..*", description = "Space-separated tags.")
           List<String> tags,
-      @Option(
-              names = "--no-wait",
-              description = "Do not wait for the long-running operation" + " to finish.")
-          boolean noWait) {
+      @Mixin NoWait noWait) {
     ObjectNode body = (ObjectNode) arm.show(path(group, name), V).deepCopy();
     if (prefixes != null) {
       ArrayNode space =
           body.withObject("properties").putObject("addressSpace").putArray("addressPrefixes");
       prefixes.forEach(space::add);
     }
-    ObjectNode t = Tags.parse(tags);
-    if (t != null) {
-      body.set("tags", t);
-    }
-    context.printResource(arm.put(path(group, name), V, body, noWait));
+    Tags.apply(body, tags);
+    context.printResource(arm.put(path(group, name), V, body, noWait.value()));
     return 0;
   }
 
   private String path(String group, String name) {
-    Target.require(group, "--resource-group/-g");
-    Target.require(name, "--name/-n");
-    return arm.providerPath(group, "Microsoft.Network/virtualNetworks/" + name);
+    return vnets.path(group, name);
   }
 }

@@ -1,0 +1,59 @@
+package dev.moat.cli.commands;
+
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * Options many commands declare alike, as picocli mixins (jib-cli's {@code CommonCliOptions}): one
+ * declaration, so az's flag names and help text are changed in one place.
+ */
+public final class CommonOptions {
+  private CommonOptions() {}
+
+  /** {@code --no-wait}. */
+  public static final class NoWait {
+    @Option(
+        names = "--no-wait",
+        description = "Do not wait for the long-running operation to finish.")
+    boolean noWait;
+
+    public boolean value() {
+      return noWait;
+    }
+  }
+
+  /** {@code --yes/-y}, which skips the confirmation prompt. */
+  public static final class Yes {
+    @Option(
+        names = {"--yes", "-y"},
+        description = "Do not prompt for confirmation.")
+    boolean yes;
+
+    public boolean value() {
+      return yes;
+    }
+  }
+
+  /**
+   * The optional {@code -g} and {@code --ids} of show and delete commands, which name a resource by
+   * its group and name(s) or by id; the name options belong to each command.
+   */
+  public static final class GroupOrIds {
+    @Option(
+        names = {"--resource-group", "-g"},
+        description = "Name of resource group.")
+    String group;
+
+    @Option(names = "--ids", arity = "1..*", description = "One or more resource IDs.")
+    List<String> ids;
+
+    public String group() {
+      return group;
+    }
+
+    /** The paths to act on: the ids if given, else {@code byName}; see {@link Target#paths}. */
+    public List<String> paths(java.util.function.Supplier<String> byName) {
+      return Target.paths(ids, byName);
+    }
+  }
+}
