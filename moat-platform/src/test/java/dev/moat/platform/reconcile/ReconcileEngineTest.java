@@ -63,8 +63,7 @@ class ReconcileEngineTest {
   void doneSucceedsThePendingOperation() {
     reconciler.script(Outcome::done);
     Operation op = operations.start(ID, "Create");
-    engine.start();
-    engine.enqueue(ID);
+    engine.start(); // resumes the in-progress operation: one run, no explicit enqueue
     awaitStatus(op, OperationStatus.Succeeded);
     assertThat(operations.find(op.id()).orElseThrow().endTime()).isEqualTo(clock.instant());
   }
@@ -73,8 +72,7 @@ class ReconcileEngineTest {
   void requeueKeepsTheOperationRunningUntilTheSchedulerFires() {
     reconciler.script(() -> Outcome.requeueAfter(Duration.ofSeconds(5)), Outcome::done);
     Operation op = operations.start(ID, "Create");
-    engine.start();
-    engine.enqueue(ID);
+    engine.start(); // resumes the in-progress operation: one run, no explicit enqueue
     await().until(() -> scheduler.pending() == 1);
     assertThat(operations.find(op.id()).orElseThrow().status())
         .isEqualTo(OperationStatus.InProgress);
@@ -89,8 +87,7 @@ class ReconcileEngineTest {
   void failedOutcomeFailsTheOperationWithItsError() {
     reconciler.script(() -> Outcome.failed(CommonError.CONFLICT.error("it broke")));
     Operation op = operations.start(ID, "Create");
-    engine.start();
-    engine.enqueue(ID);
+    engine.start(); // resumes the in-progress operation: one run, no explicit enqueue
     awaitStatus(op, OperationStatus.Failed);
     assertThat(operations.find(op.id()).orElseThrow().error().message()).isEqualTo("it broke");
   }
@@ -102,8 +99,7 @@ class ReconcileEngineTest {
           throw new IllegalStateException("boom");
         });
     Operation op = operations.start(ID, "Create");
-    engine.start();
-    engine.enqueue(ID);
+    engine.start(); // resumes the in-progress operation: one run, no explicit enqueue
     await().until(() -> reconciler.calls.get() == 1 && scheduler.pending() == 1);
     scheduler.advance(Duration.ofSeconds(1));
     await().until(() -> reconciler.calls.get() == 2 && scheduler.pending() == 1);
@@ -125,8 +121,7 @@ class ReconcileEngineTest {
         },
         () -> Outcome.requeueAfter(Duration.ofMinutes(1)));
     Operation first = operations.start(ID, "Create");
-    engine.start();
-    engine.enqueue(ID);
+    engine.start(); // resumes the in-progress operation: one run, no explicit enqueue
     awaitStatus(first, OperationStatus.Succeeded);
     await().until(() -> reconciler.calls.get() == 2);
     assertThat(operations.find(second[0].id()).orElseThrow().status())
