@@ -89,16 +89,26 @@ public final class ProxyBlobs implements Blobs {
       counters.of(repo.registry()).cacheHits.increment();
       return local.open(repo, digest);
     }
-    if (local.store().stat(digest).isPresent()) {
-      // Another repository (or registry) already cached these bytes: link, don't download.
-      long s = local.store().stat(digest).getAsLong();
-      local.link(repo, digest, s);
-      counters.of(repo.registry()).cacheHits.increment();
-      return local.open(repo, digest);
-    }
     UpstreamRepository source = source(repo);
     String key = source + "@" + digest;
     refuseKnownMissing(repo, key, digest);
+    if (local.store().stat(digest).isPresent()) {
+      // The bytes are stored for another repository (or registry). Knowing a digest must not be
+      // enough to read it through this one: the upstream must confirm this repository has the
+      // blob; then link the stored bytes instead of downloading them again.
+      try {
+        OptionalLong remote = upstream.statBlob(source, digest);
+        if (remote.isEmpty()) {
+          notFound.remember(key);
+          throw unknown(digest);
+        }
+      } catch (IOException e) {
+        throw unavailable(source, e);
+      }
+      local.link(repo, digest, local.store().stat(digest).getAsLong());
+      counters.of(repo.registry()).cacheHits.increment();
+      return local.open(repo, digest);
+    }
     BlobFill fill = join(repo, source, digest);
     OptionalLong length = awaitStart(fill, source, key, digest);
     fill.addRepository(repo, length.orElse(-1));
