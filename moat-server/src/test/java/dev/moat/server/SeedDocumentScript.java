@@ -115,7 +115,29 @@ final class SeedDocumentScript {
           + " --source-repo \"mcr.microsoft.com/*\" --target-repo \"aks-managed-repository/*\""
           + " -o none\n"
           + "NEW_REGISTRY_ID=$(az acr show --name ${REGISTRY_NAME}2 -g ${RESOURCE_GROUP} --query"
-          + " 'id' --output tsv)\n";
+          + " 'id' --output tsv)\n"
+          // A BYO registry needs the private plumbing of steps 4-6 before nodes can use it.
+          + "az network private-endpoint create --name acr2PrivateEndpoint --resource-group"
+          + " ${RESOURCE_GROUP} --vnet-name ${VNET_NAME} --subnet ${ACR_SUBNET_NAME}"
+          + " --private-connection-resource-id ${NEW_REGISTRY_ID} --group-id registry"
+          + " --connection-name acr2Connection -o none\n"
+          + "NIC2=$(az network private-endpoint show --name acr2PrivateEndpoint --resource-group"
+          + " ${RESOURCE_GROUP} --query 'networkInterfaces[0].id' --output tsv)\n"
+          + "IP2=$(az network nic show --ids ${NIC2} --query"
+          + " \"ipConfigurations[?privateLinkConnectionProperties.requiredMemberName=='registry']"
+          + ".privateIPAddress\" --output tsv)\n"
+          + "DATA2=$(az network nic show --ids ${NIC2} --query"
+          + " \"ipConfigurations[?privateLinkConnectionProperties.requiredMemberName=="
+          + "'registry_data_${LOCATION}'].privateIPAddress\" --output tsv)\n"
+          + "az network private-dns record-set a add-record --record-set-name ${REGISTRY_NAME}2"
+          + " --zone-name privatelink.azurecr.io --resource-group ${RESOURCE_GROUP}"
+          + " --ipv4-address ${IP2} -o none\n"
+          + "az network private-dns record-set a add-record --record-set-name"
+          + " ${REGISTRY_NAME}2.${LOCATION}.data --zone-name privatelink.azurecr.io"
+          + " --resource-group ${RESOURCE_GROUP} --ipv4-address ${DATA2} -o none\n"
+          + "az role assignment create --role AcrPull --scope ${NEW_REGISTRY_ID}"
+          + " --assignee-object-id ${KUBELET_IDENTITY_PRINCIPAL_ID}"
+          + " --assignee-principal-type ServicePrincipal -o none\n";
     }
     return "";
   }
