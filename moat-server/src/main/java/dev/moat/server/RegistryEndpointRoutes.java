@@ -5,14 +5,16 @@ import dev.moat.arm.http.HttpCall;
 import dev.moat.arm.http.HttpResult;
 import dev.moat.arm.http.HttpService;
 import dev.moat.platform.json.Json;
+import dev.moat.registry.proxy.CacheStatistics;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Moat's own read-only endpoint {@code GET /moat/registries}: where host tools reach each registry
  * (a loopback port per registry, so {@code skopeo copy docker://127.0.0.1:PORT/repo:tag} works
- * without name resolution) and where the {@code mcr.microsoft.com} stand-in is. Asking opens the
- * ports of registries that have none yet.
+ * without name resolution) and where the {@code mcr.microsoft.com} stand-in is, with each
+ * registry's pull-through cache counters (upstream fetches, bytes, hits) since the server started.
+ * Asking opens the ports of registries that have none yet.
  */
 final class RegistryEndpointRoutes implements HttpService {
   static final String PATH = "/moat/registries";
@@ -30,7 +32,7 @@ final class RegistryEndpointRoutes implements HttpService {
   @Override
   public HttpResult handle(HttpCall call) {
     List<Entry> entries = new ArrayList<>();
-    entries.add(new Entry(null, "mcr.microsoft.com", dataPlane.mcrHostEndpoint(), true));
+    entries.add(new Entry(null, "mcr.microsoft.com", dataPlane.mcrHostEndpoint(), true, null));
     dataPlane
         .registries()
         .all()
@@ -41,12 +43,18 @@ final class RegistryEndpointRoutes implements HttpService {
                         r.id().toString(),
                         r.loginServer(),
                         dataPlane.hostEndpoint(r.name()),
-                        r.publicNetworkAccessEnabled())));
+                        r.publicNetworkAccessEnabled(),
+                        dataPlane.statistics(r.name()))));
     return HttpResult.json(200, Json.write(new Page(entries)));
   }
 
   /** One registry and its host endpoint. */
-  record Entry(String id, String loginServer, String hostEndpoint, boolean publicNetworkAccess) {}
+  record Entry(
+      String id,
+      String loginServer,
+      String hostEndpoint,
+      boolean publicNetworkAccess,
+      CacheStatistics cache) {}
 
   /** {@code {"value":[...]}}. */
   record Page(List<Entry> value) {}

@@ -182,6 +182,13 @@ class NodeBootstrapTest {
         .as("no new upstream blob fetches")
         .isEqualTo(distinctBlobs);
     assertThat(afterSecond.cacheHits()).isGreaterThan(afterFirst.cacheHits());
+    // The same counters, as GET /moat/registries publishes them.
+    for (var r :
+        moat.arm().getUrl(moat.endpoint() + RegistryEndpointRoutes.PATH).body().path("value")) {
+      if (r.path("loginServer").asText().equals(ACR + ".azurecr.io")) {
+        assertThat(r.path("cache").path("blobFetches").asLong()).isEqualTo(distinctBlobs);
+      }
+    }
   }
 
   @Test
