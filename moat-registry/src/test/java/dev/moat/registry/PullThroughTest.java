@@ -21,6 +21,7 @@ import dev.moat.registry.storage.BlobPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -233,6 +234,18 @@ class PullThroughTest {
         .isEqualTo(image.layerDigest(0));
     HttpResponse<byte[]> uncached = toAcr.get("/v2/" + CACHED_REPO + "/manifests/other");
     assertThat(uncached.statusCode()).isEqualTo(502);
+  }
+
+  @Test
+  void knowingADigestStoredForAnotherRepositoryDoesNotMakeItReadableThroughTheCache()
+      throws Exception {
+    byte[] secret = "bytes pushed to a private repository".getBytes(StandardCharsets.UTF_8);
+    Digest digest = toAcr.pushBlob("private/app", secret);
+    assertThat(toAcr.get("/v2/private/app/blobs/" + digest).statusCode()).isEqualTo(200);
+
+    // The upstream has no such blob in the cached repository: the stored bytes stay unreachable.
+    assertThat(toAcr.get("/v2/" + CACHED_REPO + "/blobs/" + digest).statusCode()).isEqualTo(404);
+    assertThat(upstreamCalls.fetchesOf(digest)).isZero();
   }
 
   @Test
