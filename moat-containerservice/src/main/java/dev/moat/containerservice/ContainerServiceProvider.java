@@ -8,6 +8,7 @@ import dev.moat.containerservice.http.AgentPoolRoutes;
 import dev.moat.containerservice.http.KubernetesVersionRoutes;
 import dev.moat.containerservice.http.MachineRoutes;
 import dev.moat.containerservice.http.ManagedClusterRoutes;
+import dev.moat.containerservice.http.OperationRoutes;
 import dev.moat.containerservice.model.ClusterStore;
 import dev.moat.containerservice.model.ContainerServiceTypes;
 import dev.moat.containerservice.reconcile.AgentPoolReconciler;
@@ -32,6 +33,7 @@ import dev.moat.platform.contracts.ManagedIdentities;
 import dev.moat.platform.contracts.NodeBootstrapper;
 import dev.moat.platform.contracts.ResourceGroups;
 import dev.moat.platform.contracts.SubnetAddresses;
+import dev.moat.platform.reconcile.OperationRepository;
 import dev.moat.platform.reconcile.Reconciler;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +118,9 @@ public final class ContainerServiceProvider implements ResourceProvider, AutoClo
     operations.addAll(new AgentPoolRoutes(pools, clusters, context.lro()).operations());
     operations.addAll(new MachineRoutes(pools).operations());
     operations.addAll(new KubernetesVersionRoutes(versions).operations());
+    operations.addAll(
+        new OperationRoutes(new OperationRepository(context.database(), context.clock()))
+            .operations());
 
     RpArm arm = new RpArm(context.internalArm(), rp);
     ClusterInfrastructure infrastructure =

@@ -356,10 +356,15 @@ final class ExampleSetups {
           Map.entry(
               "OperationStatusResultGet.json",
               ExampleSetup.of(
-                  r -> {
-                    String op = cluster(r, "2026-04-02-preview", "nodepool1");
-                    r.substitute("00000000-0000-0000-0000-000000000001", op);
-                  })));
+                      r -> {
+                        String op = cluster(r, "2026-04-02-preview", "nodepool1");
+                        r.substitute("00000000-0000-0000-0000-000000000001", op);
+                      })
+                  .generated(
+                      Map.of(
+                          "percentComplete",
+                          "progress at the moment the example was captured; the replayed"
+                              + " operation has finished"))));
 
   /** An identity whose principal stands in for the example's user; returns its principal id. */
   private static String assignable(Replay r, String group) {
