@@ -1,5 +1,6 @@
 package dev.moat.acr;
 
+import dev.moat.arm.auth.Authenticator;
 import dev.moat.arm.auth.Principal;
 import dev.moat.arm.auth.TokenService;
 import dev.moat.platform.contracts.Authorizer;
@@ -12,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * ACR's two-step token protocol, signed by Moat's token service: an Entra (here: Moat) access token
@@ -27,13 +27,9 @@ public final class AcrTokens {
   static final Duration REFRESH_LIFETIME = Duration.ofHours(3);
   static final Duration ACCESS_LIFETIME = Duration.ofMinutes(75);
   private static final String KIND = "moat_acr_token";
-  private static final Pattern LOOPBACK_MOAT =
-      Pattern.compile("https://(127\\.\\d+\\.\\d+\\.\\d+|localhost):\\d+/?");
-  private static final Set<String> AAD_AUDIENCES =
-      Set.of(
-          "https://management.azure.com",
-          "https://management.core.windows.net",
-          "https://containerregistry.azure.net");
+
+  /** ACR's own audience, accepted besides the ARM audiences. */
+  private static final String REGISTRY_AUDIENCE = "https://containerregistry.azure.net";
 
   /** Actions of the token protocol and the RBAC data actions that allow them. */
   private static final Map<String, String> RBAC =
@@ -158,7 +154,7 @@ public final class AcrTokens {
   }
 
   private static boolean acceptsAudience(String audience) {
-    String a = audience.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
-    return AAD_AUDIENCES.contains(a) || LOOPBACK_MOAT.matcher(a).matches();
+    return Authenticator.isManagementAudience(audience)
+        || audience.toLowerCase(Locale.ROOT).replaceAll("/+$", "").equals(REGISTRY_AUDIENCE);
   }
 }

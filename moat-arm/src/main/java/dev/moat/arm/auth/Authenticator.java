@@ -48,9 +48,19 @@ public final class Authenticator {
    * port, as an ARM token outlives nothing but its expiry), and for Azure's ARM audiences.
    */
   static boolean isManagementAudience(String audience, String baseUri) {
-    String a = audience.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
-    return AZURE_AUDIENCES.contains(a)
-        || a.equals(baseUri.toLowerCase(Locale.ROOT).replaceAll("/+$", ""))
-        || LOOPBACK_MOAT.matcher(a).matches();
+    return isManagementAudience(audience) || normalized(audience).equals(normalized(baseUri));
+  }
+
+  /**
+   * True for Azure's ARM audiences and any loopback Moat URL: what Moat's services (ARM, and the
+   * registry's token exchange) accept as an Entra token's audience.
+   */
+  public static boolean isManagementAudience(String audience) {
+    String a = normalized(audience);
+    return AZURE_AUDIENCES.contains(a) || LOOPBACK_MOAT.matcher(a).matches();
+  }
+
+  private static String normalized(String url) {
+    return url.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
   }
 }

@@ -11,12 +11,13 @@ import java.util.Map;
  * reads first, {@code retry-after-ms} and {@code x-ms-retry-after-ms}; clients that only read
  * {@code Retry-After} poll once a second.
  */
-final class RetryAfter {
+public final class RetryAfter {
   private static final long SOON_MILLIS = 100;
 
   private RetryAfter() {}
 
-  static Map<String, String> soon() {
+  /** Poll again in about 100 ms (clients that read only {@code Retry-After}: in 1 s). */
+  public static Map<String, String> soon() {
     return Map.of(
         "Retry-After", "1",
         "retry-after-ms", String.valueOf(SOON_MILLIS),
