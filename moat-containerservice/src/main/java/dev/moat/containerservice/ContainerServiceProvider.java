@@ -27,6 +27,7 @@ import dev.moat.containerservice.validation.ClusterRules;
 import dev.moat.containerservice.validation.KubernetesVersions;
 import dev.moat.containerservice.validation.ReferenceRules;
 import dev.moat.containerservice.validation.References;
+import dev.moat.kube.ClusterTokens;
 import dev.moat.kube.KubeClusters;
 import dev.moat.platform.contracts.Authorizer;
 import dev.moat.platform.contracts.ManagedIdentities;
@@ -94,7 +95,8 @@ public final class ContainerServiceProvider implements ResourceProvider, AutoClo
             Principal.PrincipalType.ServicePrincipal,
             "AKS Resource Provider");
     ClusterStore store = new ClusterStore(context.documents());
-    this.kubeApi = new ClusterKubeApi(store, context.tokens());
+    ClusterTokens clusterTokens = new ClusterTokens(context.tokens());
+    this.kubeApi = new ClusterKubeApi(store, clusterTokens);
     KubernetesVersions versions = new KubernetesVersions();
     ClusterRules rules = new ClusterRules(twoPhaseNetworkIsolation);
     ReferenceRules references =
@@ -112,7 +114,7 @@ public final class ContainerServiceProvider implements ResourceProvider, AutoClo
     PoolService pools =
         new PoolService(
             store, clusters, rules, references, versions, context.lro(), context.clock());
-    Kubeconfigs kubeconfigs = new Kubeconfigs(context.tokens(), context.ca().certificatePem());
+    Kubeconfigs kubeconfigs = new Kubeconfigs(clusterTokens, context.ca().certificatePem());
     operations.addAll(
         new ManagedClusterRoutes(clusters, kubeconfigs, identities, context.lro()).operations());
     operations.addAll(new AgentPoolRoutes(pools, clusters, context.lro()).operations());

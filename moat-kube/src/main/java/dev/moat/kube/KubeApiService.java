@@ -24,9 +24,6 @@ import java.util.regex.Pattern;
 public final class KubeApiService implements HttpService {
   public static final String PREFIX = "/moat/kube/";
 
-  /** The audience of cluster tokens: AKS's AAD server application id. */
-  public static final String CLUSTER_AUDIENCE = "6dae42f8-4368-4678-94ff-3960e28e3630";
-
   private static final Pattern PATH = Pattern.compile("/moat/kube/([^/]+)(/.*)?");
 
   private final KubeClusters clusters;

@@ -1,7 +1,6 @@
 package dev.moat.kube;
 
 import dev.moat.arm.auth.Principal;
-import dev.moat.arm.auth.TokenService;
 import dev.moat.platform.id.ResourceId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -23,7 +21,7 @@ import java.util.stream.Stream;
  * split on white space and must start with {@code kubectl}; nothing goes through a shell.
  */
 public final class KubectlRunner {
-  private final TokenService tokens;
+  private final ClusterTokens tokens;
   private final String caPem;
   private final Function<ResourceId, String> apiKey;
   private final String kubectl;
@@ -33,7 +31,7 @@ public final class KubectlRunner {
    * @param kubectl the kubectl binary to run
    */
   public KubectlRunner(
-      TokenService tokens, String caPem, Function<ResourceId, String> apiKey, String kubectl) {
+      ClusterTokens tokens, String caPem, Function<ResourceId, String> apiKey, String kubectl) {
     this.tokens = tokens;
     this.caPem = caPem;
     this.apiKey = apiKey;
@@ -57,14 +55,7 @@ public final class KubectlRunner {
       dir = Files.createTempDirectory("moat-invoke");
       Path ca = dir.resolve("ca.pem");
       Files.writeString(ca, caPem);
-      String token =
-          tokens
-              .issue(
-                  caller,
-                  KubeApiService.CLUSTER_AUDIENCE,
-                  Duration.ofMinutes(10),
-                  Map.of("moat_cluster", cluster.toString(), "moat_role", "clusterUser"))
-              .value();
+      String token = tokens.issue(caller, cluster, "clusterUser", Duration.ofMinutes(10));
       Path config = dir.resolve("kubeconfig");
       Files.writeString(
           config,

@@ -2,6 +2,7 @@ package dev.moat.kube;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.moat.arm.auth.Principal;
+import dev.moat.arm.lro.RetryAfter;
 import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
@@ -105,10 +106,8 @@ public final class RunCommandProvider implements ResourceProvider {
     return ArmResponse.accepted()
         .withHeaders(
             Map.of(
-                "Location",
-                request.baseUri() + resultId + "?api-version=" + request.apiVersion(),
-                "Retry-After",
-                "0"));
+                "Location", request.baseUri() + resultId + "?api-version=" + request.apiVersion()))
+        .withHeaders(RetryAfter.soon());
   }
 
   private ArmResponse result(ArmRequest request) {

@@ -16,6 +16,7 @@ import dev.moat.fabric.EgressPolicies;
 import dev.moat.fabric.FabricOptions;
 import dev.moat.fabric.NetworkFabric;
 import dev.moat.fabric.transport.NodePassports;
+import dev.moat.kube.ClusterTokens;
 import dev.moat.kube.KubeApiService;
 import dev.moat.kube.KubectlRunner;
 import dev.moat.kube.RunCommandProvider;
@@ -135,7 +136,10 @@ public final class MoatCloud {
         new RunCommandProvider(
             context,
             new KubectlRunner(
-                context.tokens(), context.ca().certificatePem(), ClusterKubeApi::key, "kubectl"));
+                new ClusterTokens(context.tokens()),
+                context.ca().certificatePem(),
+                ClusterKubeApi::key,
+                "kubectl"));
     List<ResourceProvider> providers =
         List.of(
             resources,

@@ -1,10 +1,10 @@
 package dev.moat.containerservice.service;
 
-import dev.moat.arm.auth.TokenService;
 import dev.moat.containerservice.model.AgentPool;
 import dev.moat.containerservice.model.ClusterStore;
 import dev.moat.containerservice.model.ManagedCluster;
 import dev.moat.containerservice.model.Node;
+import dev.moat.kube.ClusterTokens;
 import dev.moat.kube.KubeCluster;
 import dev.moat.kube.KubeClusters;
 import dev.moat.platform.id.ResourceId;
@@ -30,9 +30,9 @@ public final class ClusterKubeApi implements KubeClusters {
   private static final String CACHE = "/aks-managed-repository/";
 
   private final ClusterStore store;
-  private final TokenService tokens;
+  private final ClusterTokens tokens;
 
-  public ClusterKubeApi(ClusterStore store, TokenService tokens) {
+  public ClusterKubeApi(ClusterStore store, ClusterTokens tokens) {
     this.store = store;
     this.tokens = tokens;
   }
@@ -52,11 +52,7 @@ public final class ClusterKubeApi implements KubeClusters {
   @Override
   public Optional<KubeCluster> find(String key, String bearerToken) {
     return tokens
-        .verify(bearerToken)
-        .filter(t -> t.expiresAt().isAfter(tokens.clock().instant()))
-        .map(t -> t.claims().get("moat_cluster"))
-        .map(String::valueOf)
-        .flatMap(ResourceId::tryParse)
+        .cluster(bearerToken)
         .filter(id -> key(id).equals(key))
         .flatMap(store::cluster)
         .map(this::view);

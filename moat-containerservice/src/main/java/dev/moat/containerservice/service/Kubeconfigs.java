@@ -1,13 +1,12 @@
 package dev.moat.containerservice.service;
 
 import dev.moat.arm.auth.Principal;
-import dev.moat.arm.auth.TokenService;
 import dev.moat.containerservice.model.ManagedCluster;
+import dev.moat.kube.ClusterTokens;
 import dev.moat.kube.KubeApiService;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 
 /**
  * {@code listClusterUserCredential} / {@code listClusterAdminCredential}: a kubeconfig whose server
@@ -15,13 +14,10 @@ import java.util.Map;
  * token Moat signs for the caller, naming the cluster and role, which Moat's API server verifies.
  */
 public final class Kubeconfigs {
-  /** The AKS AAD server application id, the audience of cluster tokens. */
-  static final String AUDIENCE = "6dae42f8-4368-4678-94ff-3960e28e3630";
-
-  private final TokenService tokens;
+  private final ClusterTokens tokens;
   private final String caPem;
 
-  public Kubeconfigs(TokenService tokens, String caPem) {
+  public Kubeconfigs(ClusterTokens tokens, String caPem) {
     this.tokens = tokens;
     this.caPem = caPem;
   }
@@ -38,14 +34,7 @@ public final class Kubeconfigs {
             ? "https://" + c.privateFqdn() + ":443"
             : moatEndpoint + KubeApiService.PREFIX + ClusterKubeApi.key(c.id());
     String user = role + "_" + c.id().resourceGroup().orElse("") + "_" + c.id().name();
-    String token =
-        tokens
-            .issue(
-                caller,
-                AUDIENCE,
-                Duration.ofDays(365),
-                Map.of("moat_cluster", c.id().toString(), "moat_role", role))
-            .value();
+    String token = tokens.issue(caller, c.id(), role, Duration.ofDays(365));
     String ca = Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.UTF_8));
     String yaml =
         "apiVersion: v1\n"
