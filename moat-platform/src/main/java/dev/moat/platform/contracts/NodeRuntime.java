@@ -50,11 +50,16 @@ public interface NodeRuntime {
    * @param error for a failure, containerd's text as kubelet puts it after {@code Failed to pull
    *     image "X": }, e.g. {@code failed to pull and unpack image "docker.io/library/nginx:latest":
    *     failed to resolve reference "docker.io/library/nginx:latest": failed to do request: Head
-   *     "https://registry-1.docker.io/v2/library/nginx/manifests/latest": dial tcp
-   *     52.1.2.3:443: i/o timeout}; empty when pulled
+   *     "https://registry-1.docker.io/v2/library/nginx/manifests/latest": dial tcp 52.1.2.3:443:
+   *     i/o timeout}; empty when pulled
    */
   record ImagePull(
-      PullResult result, String reference, String imageId, long sizeBytes, String error, Duration took) {}
+      PullResult result,
+      String reference,
+      String imageId,
+      long sizeBytes,
+      String error,
+      Duration took) {}
 
   /** A program's output lines (without trailing newlines) and exit code. */
   record ProgramRun(List<String> output, int exitCode) {
