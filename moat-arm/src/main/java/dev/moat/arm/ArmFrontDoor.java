@@ -1,5 +1,6 @@
 package dev.moat.arm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.moat.arm.auth.Authenticator;
 import dev.moat.arm.auth.Principal;
 import dev.moat.arm.http.HttpCall;
@@ -13,6 +14,7 @@ import dev.moat.arm.routing.OperationTable;
 import dev.moat.arm.routing.Target;
 import dev.moat.arm.routing.TargetParser;
 import dev.moat.arm.tenancy.Tenancy;
+import dev.moat.arm.validation.Envelope;
 import dev.moat.platform.error.ArmError;
 import dev.moat.platform.error.ArmException;
 import dev.moat.platform.error.CommonError;
@@ -95,6 +97,7 @@ public final class ArmFrontDoor implements HttpService {
     Target target =
         TargetParser.parse(call.path())
             .orElseThrow(() -> CommonError.NOT_FOUND_PATH.exception(call.path()));
+    target.subscriptionId().ifPresent(Envelope::checkSubscriptionId);
     target
         .subscriptionId()
         .filter(s -> tenancy.subscription(s).isEmpty())
@@ -108,8 +111,10 @@ public final class ArmFrontDoor implements HttpService {
       return operationStatus.handle(new ArmRequest(call, target, version, caller));
     }
     ArmOperation op = table.resolve(target, call.method(), apiVersion);
+    ArmRequest request = new ArmRequest(call, target, new ApiVersion(apiVersion), caller);
     try {
-      return op.handler().handle(new ArmRequest(call, target, new ApiVersion(apiVersion), caller));
+      checkEnvelope(request, op);
+      return op.handler().handle(request);
     } catch (ArmException e) {
       throw inMissingGroup(target, e).orElse(e);
     }
@@ -133,6 +138,33 @@ public final class ArmFrontDoor implements HttpService {
         .resourceGroupId()
         .filter(group -> !groupExists.test(group))
         .map(group -> CommonError.RESOURCE_GROUP_NOT_FOUND.exception(group.name()));
+  }
+
+  /**
+   * ARM's own checks of a write (media type, tags) and the type's spec-derived rules, before the
+   * provider sees the request. A PUT into a missing group is that group's 404 first, as on ARM.
+   */
+  private void checkEnvelope(ArmRequest request, ArmOperation op) {
+    String method = request.method();
+    if (!method.equals("PUT") && !method.equals("PATCH") && !method.equals("POST")) {
+      return;
+    }
+    Envelope.checkMediaType(request.http());
+    if (method.equals("POST") || request.http().body().length == 0) {
+      return;
+    }
+    JsonNode body = request.bodyTree();
+    Envelope.checkTags(body);
+    if (op.validator() != null && request.target() instanceof Target.Item item) {
+      item.id()
+          .resourceGroupId()
+          .filter(group -> !item.id().isResourceGroup() && !groupExists.test(group))
+          .ifPresent(
+              group -> {
+                throw CommonError.RESOURCE_GROUP_NOT_FOUND.exception(group.name());
+              });
+      op.validator().validatePut(item.id(), body);
+    }
   }
 
   /** Routes a GET of the request's target (the final result of an LRO). */

@@ -91,9 +91,17 @@ class ArmFrontDoorTest {
   }
 
   private HttpResult call(String method, String path, String query, String token, String body) {
+    return call(method, path, query, token, body, body == null ? null : "application/json");
+  }
+
+  private HttpResult call(
+      String method, String path, String query, String token, String body, String contentType) {
     Map<String, String> headers = new LinkedHashMap<>();
     if (token != null) {
       headers.put("authorization", "Bearer " + token);
+    }
+    if (contentType != null) {
+      headers.put("content-type", contentType);
     }
     Map<String, List<String>> q = new LinkedHashMap<>();
     if (query != null) {
@@ -196,5 +204,104 @@ class ArmFrontDoorTest {
                     null)))
         .contains("InvalidResourceType");
     assertThat(call("GET", "/nothing/here", "2024-01-01", valid(), null).status()).isEqualTo(404);
+  }
+
+  @Test
+  void bodiesThatAreNotJsonAre415sAndNeverReachTheHandler() {
+    String body = "{\"color\":\"red\",\"size\":3}";
+    for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "text/xml")) {
+      HttpResult r = call("PUT", WIDGET, "2024-01-01", valid(), body, type);
+      assertThat(r.status()).isEqualTo(415);
+      assertThat(text(r))
+          .contains("\"code\":\"UnsupportedMediaType\"")
+          .contains("The content media type '" + type + "' is not supported.");
+    }
+    assertThat(text(call("PUT", WIDGET, "2024-01-01", valid(), body, null)))
+        .contains("The content media type '<null>' is not supported.");
+    assertThat(
+            call("PUT", WIDGET, "2024-01-01", valid(), body, "application/json; charset=utf-8")
+                .status())
+        .isEqualTo(200);
+    assertThat(call("PUT", WIDGET, "2024-01-01", valid(), body, "text/json").status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void malformedSubscriptionIdsAreInvalidSubscriptionId() {
+    HttpResult r =
+        call(
+            "GET",
+            "/subscriptions/not-a-guid/resourceGroups/rg/providers/Moat.Test/widgets/w1",
+            "2024-01-01",
+            valid(),
+            null);
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(text(r))
+        .contains("\"code\":\"InvalidSubscriptionId\"")
+        .contains("The provided subscription identifier 'not-a-guid' is malformed or invalid.");
+    HttpResult unknown =
+        call(
+            "GET",
+            "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg/providers/Moat.Test/widgets/w1",
+            "2024-01-01",
+            valid(),
+            null);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(text(unknown)).contains("SubscriptionNotFound");
+  }
+
+  @Test
+  void tagLimitsAreArmsForEveryType() {
+    String tooMany =
+        java.util.stream.IntStream.range(0, 51)
+            .mapToObj(i -> "\"t" + i + "\":\"v\"")
+            .collect(java.util.stream.Collectors.joining(","));
+    assertTagError("{" + tooMany + "}", "InvalidTemplate");
+    assertTagError("{\"" + "n".repeat(513) + "\":\"v\"}", "InvalidTagNameLength");
+    assertTagError("{\"env\":\"" + "v".repeat(257) + "\"}", "InvalidTagValueLength");
+    assertTagError("{\"a/b\":\"v\"}", "InvalidTagNameCharacters");
+    assertTagError("{\"a<b\":\"v\"}", "InvalidTagNameCharacters");
+    String atTheLimits = "{\"" + "n".repeat(512) + "\":\"" + "v".repeat(256) + "\"}";
+    assertThat(
+            call(
+                    "PUT",
+                    WIDGET,
+                    "2024-01-01",
+                    valid(),
+                    "{\"color\":\"red\",\"size\":3,\"tags\":" + atTheLimits + "}")
+                .status())
+        .isEqualTo(200);
+  }
+
+  private void assertTagError(String tags, String code) {
+    HttpResult r =
+        call(
+            "PUT",
+            WIDGET,
+            "2024-01-01",
+            valid(),
+            "{\"color\":\"red\",\"size\":3,\"tags\":" + tags + "}");
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(text(r)).contains("\"code\":\"" + code + "\"");
+  }
+
+  @Test
+  void oversizedBodiesAreRequestContentTooLarge() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("authorization", "Bearer " + valid());
+    headers.put("content-type", "application/json");
+    HttpResult r =
+        door.handle(
+            new HttpCall(
+                "PUT",
+                WIDGET,
+                Map.of("api-version", List.of("2024-01-01")),
+                headers,
+                new byte[0],
+                true,
+                "https://127.0.0.1:8443",
+                "127.0.0.1"));
+    assertThat(r.status()).isEqualTo(413);
+    assertThat(text(r)).contains("\"code\":\"RequestContentTooLarge\"");
   }
 }

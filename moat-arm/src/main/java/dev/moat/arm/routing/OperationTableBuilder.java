@@ -1,6 +1,10 @@
 package dev.moat.arm.routing;
 
+import dev.moat.arm.validation.RequestValidator;
+import dev.moat.arm.validation.SpecTable;
+import dev.moat.arm.validation.ValidationErrors;
 import dev.moat.platform.id.ApiVersion;
+import dev.moat.platform.id.Regions;
 import dev.moat.platform.id.ResourceType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +25,7 @@ public final class OperationTableBuilder {
   private final ResourceType type;
   private final SortedSet<ApiVersion> versions;
   private final List<ArmOperation> operations = new ArrayList<>();
+  private RequestValidator validator;
 
   private OperationTableBuilder(ResourceType type, SortedSet<ApiVersion> versions) {
     this.type = type;
@@ -37,8 +42,25 @@ public final class OperationTableBuilder {
     return new OperationTableBuilder(type, java.util.Collections.unmodifiableSortedSet(set));
   }
 
+  /**
+   * Checks this type's item PUTs against its spec-derived table (from {@code dev/moat/spec/} on the
+   * class path) before the handler runs, wording violations as {@code errors} says. Call before
+   * {@link #item}.
+   */
+  public OperationTableBuilder validatedBy(ValidationErrors errors) {
+    this.validator = new RequestValidator(SpecTable.load(type), errors, Regions.azurePublicCloud());
+    return this;
+  }
+
   public OperationTableBuilder item(String method, ArmHandler handler) {
-    operations.add(new ArmOperation(type, Target.Shape.ITEM, method, versions, handler));
+    operations.add(
+        new ArmOperation(
+            type,
+            Target.Shape.ITEM,
+            method,
+            versions,
+            handler,
+            method.equals("PUT") ? validator : null));
     return this;
   }
 

@@ -11,6 +11,7 @@ import dev.moat.containerregistry.model.ContainerRegistryTypes;
 import dev.moat.containerregistry.service.CacheRuleService;
 import dev.moat.containerregistry.service.LroStep;
 import dev.moat.containerregistry.service.RegistryReader;
+import dev.moat.containerregistry.validation.RegistryValidationErrors;
 import dev.moat.platform.error.CommonError;
 import dev.moat.platform.id.ResourceId;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class CacheRuleRoutes {
 
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(ContainerRegistryTypes.CACHE_RULE, ApiVersions.CACHE)
+        .validatedBy(RegistryValidationErrors.INSTANCE)
         .item("PUT", this::put)
         .item("GET", this::get)
         .item("PATCH", this::patch)

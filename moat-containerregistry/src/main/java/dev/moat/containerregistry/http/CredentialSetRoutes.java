@@ -10,6 +10,7 @@ import dev.moat.containerregistry.model.CredentialSet;
 import dev.moat.containerregistry.service.CredentialSetService;
 import dev.moat.containerregistry.service.LroStep;
 import dev.moat.containerregistry.service.RegistryReader;
+import dev.moat.containerregistry.validation.RegistryValidationErrors;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +29,7 @@ public final class CredentialSetRoutes {
 
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(ContainerRegistryTypes.CREDENTIAL_SET, ApiVersions.CACHE)
+        .validatedBy(RegistryValidationErrors.INSTANCE)
         .item("PUT", this::put)
         .item("GET", this::get)
         .item("DELETE", this::delete)

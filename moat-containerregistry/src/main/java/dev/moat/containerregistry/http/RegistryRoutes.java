@@ -10,6 +10,7 @@ import dev.moat.containerregistry.service.LroStep;
 import dev.moat.containerregistry.service.RegistryReader;
 import dev.moat.containerregistry.service.RegistryService;
 import dev.moat.containerregistry.service.RegistryView;
+import dev.moat.containerregistry.validation.RegistryValidationErrors;
 import dev.moat.platform.id.ResourceId;
 import java.time.Clock;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class RegistryRoutes {
 
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(ContainerRegistryTypes.REGISTRY, ApiVersions.REGISTRY)
+        .validatedBy(RegistryValidationErrors.INSTANCE)
         .item("PUT", this::put)
         .item("GET", this::get)
         .item("PATCH", this::patch)

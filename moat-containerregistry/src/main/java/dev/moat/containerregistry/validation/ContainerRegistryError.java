@@ -23,8 +23,6 @@ public enum ContainerRegistryError implements ArmErrorCode {
           + " using following API:"
           + " https://docs.microsoft.com/en-us/rest/api/containerregistry/registries/checknameavailability"),
   // ARM's wording for a tracked resource PUT without location.
-  LOCATION_REQUIRED(
-      400, "LocationRequired", "The location property is required for this definition."),
   // [EMU] ARM's deserialisation wording for a missing required property.
   SKU_REQUIRED(
       400,

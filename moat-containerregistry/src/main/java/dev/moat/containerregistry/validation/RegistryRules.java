@@ -34,7 +34,7 @@ public final class RegistryRules {
   /** The normalised region of {@code location}. */
   public String validateLocation(String location) {
     if (location == null || location.isBlank()) {
-      throw ContainerRegistryError.LOCATION_REQUIRED.exception();
+      throw CommonError.LOCATION_REQUIRED.exception();
     }
     return regions
         .normalize(location)

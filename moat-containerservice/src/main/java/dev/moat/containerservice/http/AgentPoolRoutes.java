@@ -11,6 +11,7 @@ import dev.moat.containerservice.model.ContainerServiceTypes;
 import dev.moat.containerservice.model.ManagedCluster;
 import dev.moat.containerservice.service.ClusterService;
 import dev.moat.containerservice.service.PoolService;
+import dev.moat.containerservice.validation.AksValidationErrors;
 import dev.moat.platform.id.ResourceId;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class AgentPoolRoutes {
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(
             ContainerServiceTypes.AGENT_POOL, ApiVersions.MANAGED_CLUSTERS)
+        .validatedBy(AksValidationErrors.INSTANCE)
         .item("PUT", this::put)
         .item("GET", this::get)
         .item("DELETE", this::delete)

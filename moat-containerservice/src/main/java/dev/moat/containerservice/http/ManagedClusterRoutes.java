@@ -10,6 +10,7 @@ import dev.moat.containerservice.model.ContainerServiceTypes;
 import dev.moat.containerservice.model.ManagedCluster;
 import dev.moat.containerservice.service.ClusterService;
 import dev.moat.containerservice.service.Kubeconfigs;
+import dev.moat.containerservice.validation.AksValidationErrors;
 import dev.moat.platform.contracts.ManagedIdentities;
 import dev.moat.platform.id.ResourceId;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public final class ManagedClusterRoutes {
     ops.addAll(
         OperationTableBuilder.forType(
                 ContainerServiceTypes.MANAGED_CLUSTER, ApiVersions.MANAGED_CLUSTERS)
+            .validatedBy(AksValidationErrors.INSTANCE)
             .item("PUT", this::put)
             .item("GET", this::get)
             .item("PATCH", this::patch)

@@ -132,6 +132,14 @@ public enum ContainerServiceError implements ArmErrorCode {
       "The value of parameter resourceName is invalid. Please see https://aka.ms/aks-naming-rules"
           + " for more details."),
   INVALID_PARAMETER(400, "InvalidParameter", "%s"),
+  /** AKS's wording (aka.ms/aks-naming-rules), with what the rule asks for appended. */
+  INVALID_VALUE(
+      400,
+      "InvalidParameter",
+      "The value of parameter %s is invalid: %s. Please see https://aka.ms/aks-naming-rules for"
+          + " more details."),
+  /** AKS's answer to a cluster whose pools are all User pools. */
+  NO_SYSTEM_POOL(400, "MustDefineAtLeastOneSystemPool", "Must define at least one system pool."),
   /** AKS answers a change of a create-only property so. */
   PROPERTY_CHANGE(400, "PropertyChangeNotAllowed", "Changing property '%s' is not allowed."),
   /** [EMU] a second operation while one runs (AKS: OperationNotAllowed). */

@@ -8,6 +8,7 @@ import dev.moat.authorization.model.JdbcRoleAssignmentRepository;
 import dev.moat.authorization.model.RoleAssignment;
 import dev.moat.authorization.service.RoleAssignmentService;
 import dev.moat.authorization.service.ScopeGuard;
+import dev.moat.authorization.validation.AuthorizationValidationErrors;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +42,7 @@ public final class RoleAssignmentRoutes {
 
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(JdbcRoleAssignmentRepository.TYPE, API_VERSIONS)
+        .validatedBy(AuthorizationValidationErrors.INSTANCE)
         .item("PUT", this::put)
         .item("GET", this::get)
         .item("DELETE", this::delete)

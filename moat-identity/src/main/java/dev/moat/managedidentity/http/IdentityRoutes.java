@@ -7,6 +7,7 @@ import dev.moat.arm.routing.OperationTableBuilder;
 import dev.moat.managedidentity.model.JdbcIdentityRepository;
 import dev.moat.managedidentity.model.UserAssignedIdentity;
 import dev.moat.managedidentity.service.IdentityService;
+import dev.moat.managedidentity.validation.IdentityValidationErrors;
 import dev.moat.platform.id.ResourceId;
 import java.util.List;
 
@@ -36,6 +37,7 @@ public final class IdentityRoutes {
 
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(JdbcIdentityRepository.TYPE, API_VERSIONS)
+        .validatedBy(IdentityValidationErrors.INSTANCE)
         .item("PUT", this::put)
         .item("GET", this::get)
         .item("PATCH", this::patch)

@@ -24,7 +24,7 @@ public final class IdentityValidator {
   /** The normalised region of {@code location}. */
   public String validateLocation(String location) {
     if (location == null || location.isBlank()) {
-      throw ManagedIdentityError.LOCATION_REQUIRED.exception();
+      throw CommonError.LOCATION_REQUIRED.exception();
     }
     return regions
         .normalize(location)

@@ -12,8 +12,6 @@ public enum ManagedIdentityError implements ArmErrorCode {
       "Resource name '%s' is invalid. The name must be between 3 and 128 characters long, start"
           + " with a letter or number, and contain only letters, numbers, hyphens and"
           + " underscores."),
-  LOCATION_REQUIRED(
-      400, "LocationRequired", "The location property is required for this definition."),
   // [EMU] the location of an existing tracked resource cannot change; ARM's wording varies by RP.
   LOCATION_CHANGE(
       400,

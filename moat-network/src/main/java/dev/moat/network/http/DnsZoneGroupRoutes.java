@@ -9,6 +9,7 @@ import dev.moat.network.model.DnsZoneGroup;
 import dev.moat.network.model.NetworkTypes;
 import dev.moat.network.service.DnsZoneGroupService;
 import dev.moat.network.service.Written;
+import dev.moat.network.validation.NetworkValidationErrors;
 import java.util.List;
 
 /** The HTTP operations of {@code Microsoft.Network/privateEndpoints/privateDnsZoneGroups}. */
@@ -23,6 +24,7 @@ public final class DnsZoneGroupRoutes {
 
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(NetworkTypes.DNS_ZONE_GROUP, NetworkApiVersions.ALL)
+        .validatedBy(NetworkValidationErrors.INSTANCE)
         .item("PUT", this::put)
         .item("GET", this::get)
         .item("DELETE", this::delete)

@@ -7,6 +7,7 @@ import dev.moat.arm.routing.OperationTableBuilder;
 import dev.moat.network.model.NetworkInterface;
 import dev.moat.network.model.NetworkTypes;
 import dev.moat.network.service.NetworkInterfaceService;
+import dev.moat.network.validation.NetworkValidationErrors;
 import dev.moat.platform.contracts.ResourceGroups;
 import dev.moat.platform.id.ResourceId;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class NetworkInterfaceRoutes {
 
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(NetworkTypes.NETWORK_INTERFACE, NetworkApiVersions.ALL)
+        .validatedBy(NetworkValidationErrors.INSTANCE)
         .item("GET", this::get)
         .item("PUT", this::write)
         .item("PATCH", this::write)

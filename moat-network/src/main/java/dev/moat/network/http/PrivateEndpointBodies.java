@@ -2,6 +2,7 @@ package dev.moat.network.http;
 
 import dev.moat.network.model.PrivateEndpoint;
 import dev.moat.network.service.PrivateEndpointSpec;
+import dev.moat.network.validation.NetworkError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,17 @@ final class PrivateEndpointBodies {
   private PrivateEndpointBodies() {}
 
   record In(String location, Map<String, String> tags, PropertiesIn properties) {
-    PrivateEndpointSpec spec() {
+    PrivateEndpointSpec spec(String endpointName) {
       PropertiesIn p =
           properties == null ? new PropertiesIn(null, null, null, null, null) : properties;
       List<PrivateEndpointSpec.ConnectionSpec> connections = new ArrayList<>();
       add(connections, p.privateLinkServiceConnections(), false);
       add(connections, p.manualPrivateLinkServiceConnections(), true);
+      if (connections.isEmpty()) {
+        throw NetworkError.ENDPOINT_WITHOUT_CONNECTION
+            .exception(endpointName)
+            .withTarget("properties.privateLinkServiceConnections");
+      }
       return new PrivateEndpointSpec(
           location,
           tags,

@@ -9,6 +9,7 @@ import dev.moat.network.model.NetworkTypes;
 import dev.moat.network.model.PrivateEndpoint;
 import dev.moat.network.service.PrivateEndpointService;
 import dev.moat.network.service.Written;
+import dev.moat.network.validation.NetworkValidationErrors;
 import dev.moat.platform.contracts.ResourceGroups;
 import dev.moat.platform.id.ResourceId;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class PrivateEndpointRoutes {
 
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(NetworkTypes.PRIVATE_ENDPOINT, NetworkApiVersions.ALL)
+        .validatedBy(NetworkValidationErrors.INSTANCE)
         .item("PUT", this::put)
         .item("GET", this::get)
         .item("PATCH", this::patch)
@@ -38,7 +40,8 @@ public final class PrivateEndpointRoutes {
 
   private ArmResponse put(ArmRequest request) {
     PrivateEndpointBodies.In body = request.body(PrivateEndpointBodies.In.class);
-    Written<PrivateEndpoint> written = service.createOrUpdate(request.id(), body.spec());
+    Written<PrivateEndpoint> written =
+        service.createOrUpdate(request.id(), body.spec(request.id().name()));
     return responses.put(request, written, render(written.value()), written.value().location());
   }
 

@@ -6,11 +6,15 @@ import dev.moat.network.model.PrivateLinkServiceNetworkPolicies;
 import dev.moat.network.model.Subnet;
 import dev.moat.network.service.SubnetSpec;
 import dev.moat.network.service.SubnetUsage;
+import dev.moat.network.validation.DelegationServices;
 import java.util.List;
 
 /** Wire shapes of subnets, standalone and inline in a virtual network. */
 final class SubnetBodies {
   static final String TYPE = "Microsoft.Network/virtualNetworks/subnets";
+
+  /** Shared by every subnet body (a read-only list). */
+  private static final DelegationServices DELEGATIONS = DelegationServices.azurePublicCloud();
 
   private SubnetBodies() {}
 
@@ -18,6 +22,14 @@ final class SubnetBodies {
   record In(String name, PropertiesIn properties) {
     SubnetSpec spec(String fallbackName) {
       PropertiesIn p = properties == null ? PropertiesIn.EMPTY : properties;
+      if (p.delegations() != null) {
+        for (DelegationIn d : p.delegations()) {
+          DELEGATIONS.require(
+              name == null ? fallbackName : name,
+              d.name(),
+              d.properties() == null ? null : d.properties().serviceName());
+        }
+      }
       return new SubnetSpec(
           name == null ? fallbackName : name,
           p.addressPrefix(),
@@ -68,7 +80,10 @@ final class SubnetBodies {
                   d ->
                       new Delegation(
                           d.name(),
-                          s.id().child("delegations", d.name()).toString(),
+                          // Not ResourceId.child: the SDK's withDelegation names a delegation
+                          // after its service ("Microsoft.ContainerService/managedClusters"),
+                          // and Azure keeps that name, slash and all, in the id.
+                          s.id() + "/delegations/" + d.name(),
                           "Microsoft.Network/virtualNetworks/subnets/delegations",
                           new DelegationProperties("Succeeded", d.serviceName(), d.actions())))
               .toList();

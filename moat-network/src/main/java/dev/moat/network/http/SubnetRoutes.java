@@ -10,6 +10,7 @@ import dev.moat.network.model.Subnet;
 import dev.moat.network.service.SubnetService;
 import dev.moat.network.service.SubnetUsage;
 import dev.moat.network.service.Written;
+import dev.moat.network.validation.NetworkValidationErrors;
 import java.util.List;
 
 /** The HTTP operations of {@code Microsoft.Network/virtualNetworks/subnets}. */
@@ -26,6 +27,7 @@ public final class SubnetRoutes {
 
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(NetworkTypes.SUBNET, NetworkApiVersions.ALL)
+        .validatedBy(NetworkValidationErrors.INSTANCE)
         .item("PUT", this::put)
         .item("GET", this::get)
         .item("DELETE", this::delete)

@@ -10,6 +10,7 @@ import dev.moat.network.model.VirtualNetwork;
 import dev.moat.network.service.SubnetUsage;
 import dev.moat.network.service.VirtualNetworkService;
 import dev.moat.network.service.Written;
+import dev.moat.network.validation.NetworkValidationErrors;
 import dev.moat.platform.contracts.ResourceGroups;
 import dev.moat.platform.id.ResourceId;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class VirtualNetworkRoutes {
 
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(NetworkTypes.VIRTUAL_NETWORK, NetworkApiVersions.ALL)
+        .validatedBy(NetworkValidationErrors.INSTANCE)
         .item("PUT", this::put)
         .item("GET", this::get)
         .item("PATCH", this::patch)

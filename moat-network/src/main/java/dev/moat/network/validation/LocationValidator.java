@@ -15,7 +15,7 @@ public final class LocationValidator {
   /** The normalised region ({@code "East US"} becomes {@code eastus}). */
   public String require(String location, ResourceType type) {
     if (location == null || location.isBlank()) {
-      throw NetworkError.LOCATION_REQUIRED.exception();
+      throw CommonError.LOCATION_REQUIRED.exception();
     }
     return regions
         .normalize(location)

@@ -54,8 +54,6 @@ public enum NetworkError implements ArmErrorCode {
       "The resource '%s' already exists in location '%s' in resource group '%s'. A resource with"
           + " the same name cannot be created in location '%s'. Please select a new resource"
           + " name."),
-  LOCATION_REQUIRED(
-      400, "LocationRequired", "The location property is required for this definition."),
   // NRP's wording for a reference to a missing resource or one in another region.
   INVALID_RESOURCE_REFERENCE(
       400,
@@ -66,6 +64,19 @@ public enum NetworkError implements ArmErrorCode {
   CHILD_NOT_FOUND(404, "NotFound", "Resource %s not found."),
   // Quoted in pulumi/pulumi-azure-nextgen#264 (a connection without a name).
   INVALID_REQUEST_FORMAT(400, "InvalidRequestFormat", "Cannot parse the request."),
+  // Code seen in public infrastructure repositories (e.g. a delegation to
+  // Microsoft.ContainerRegistry/registries); [EMU] message in NRP's style.
+  INVALID_DELEGATION_SERVICE(
+      400,
+      "InvalidServiceNameOnDelegation",
+      "Subnet %s has an invalid service name %s in delegation %s."),
+  // [EMU] code and message: Azure refuses a private endpoint with no connection at all, but its
+  // wording is not published.
+  ENDPOINT_WITHOUT_CONNECTION(
+      400,
+      "PrivateEndpointMustHaveOnePrivateLinkServiceConnection",
+      "Private endpoint %s must have exactly one private link service connection or one manual"
+          + " private link service connection."),
   // Quoted in Azure/azure-cli#15136.
   MISSING_GROUP_ID(
       400,

@@ -81,7 +81,7 @@ class ValidationTest {
   @Test
   void vnetRulesAndInlineSubnets() {
     f.moat.createGroup("val-vnet", "eastus");
-    String vnet = f.net("val-vnet", "virtualNetworks", "v");
+    String vnet = f.net("val-vnet", "virtualNetworks", "vn");
     f.moat
         .arm()
         .put(vnet, V, "{\"location\":\"mars\",\"properties\":{}}")

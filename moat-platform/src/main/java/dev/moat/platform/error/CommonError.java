@@ -29,10 +29,54 @@ public enum CommonError implements ArmErrorCode {
       400,
       "InvalidRequestContent",
       "The request content was invalid and could not be deserialized: '%s'."),
+  /**
+   * ARM's limit on request content (4 MB). The code is the one ARM's documentation names for the
+   * case; the message is written in its style (no published text found).
+   */
   REQUEST_TOO_LARGE(
+      413,
+      "RequestContentTooLarge",
+      "The request content size exceeds the maximum size of %d bytes."),
+  /** ARM's answer to a body that is not JSON (quoted by the ARO RP and Chaos Studio's docs). */
+  UNSUPPORTED_MEDIA_TYPE(
+      415,
+      "UnsupportedMediaType",
+      "The content media type '%s' is not supported. Only 'application/json' is supported."),
+  /** Quoted in many client issues (e.g. Azure/azure-cli#30953). */
+  INVALID_SUBSCRIPTION_ID(
+      400,
+      "InvalidSubscriptionId",
+      "The provided subscription identifier '%s' is malformed or invalid."),
+  LOCATION_REQUIRED(
+      400, "LocationRequired", "The location property is required for this definition."),
+  /** ARM's tag limits (resources.json tag operations: 50 tags, names 512, values 256). */
+  TOO_MANY_TAGS(
+      400,
+      "InvalidTemplate",
+      "The number of tags '%d' exceeds the maximum of 50 allowed per resource."),
+  TAG_NAME_TOO_LONG(
+      400,
+      "InvalidTagNameLength",
+      "The tag name '%s' exceeds the maximum length of '512' characters."),
+  TAG_VALUE_TOO_LONG(
+      400,
+      "InvalidTagValueLength",
+      "The tag value '%s' of tag name '%s' exceeds the maximum length of '256' characters."),
+  TAG_NAME_CHARACTERS(
+      400,
+      "InvalidTagNameCharacters",
+      "The tag names '%s' have reserved characters '<,>,%%,&,\\,?,/' or control characters."),
+  /**
+   * ARM's deserialisation wording for a missing required property (the spec's {@code required}), as
+   * ACR and Microsoft.Authorization answer it.
+   */
+  MISSING_PROPERTY(
       400,
       "InvalidRequestContent",
-      "The request content size exceeds the maximum size of %d bytes."),
+      "The request content was invalid and could not be deserialized: 'Required property '%s'"
+          + " not found in JSON. Path '%s'.'."),
+  INVALID_PARAMETER_VALUE(
+      400, "InvalidParameter", "The value '%s' of parameter '%s' is not valid: %s."),
   MISSING_BODY(
       400,
       "InvalidRequestContent",

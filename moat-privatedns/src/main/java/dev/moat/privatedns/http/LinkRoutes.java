@@ -5,6 +5,7 @@ import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
 import dev.moat.arm.routing.OperationTableBuilder;
+import dev.moat.arm.validation.ArmValidationErrors;
 import dev.moat.privatedns.model.PrivateDnsTypes;
 import dev.moat.privatedns.model.VirtualNetworkLink;
 import dev.moat.privatedns.service.LinkService;
@@ -28,6 +29,7 @@ public final class LinkRoutes {
 
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(PrivateDnsTypes.LINK, PrivateDnsApiVersions.ALL)
+        .validatedBy(ArmValidationErrors.INSTANCE)
         .item("PUT", this::put)
         .item("GET", this::get)
         .item("PATCH", this::patch)

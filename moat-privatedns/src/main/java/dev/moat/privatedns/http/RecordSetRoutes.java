@@ -4,6 +4,7 @@ import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
 import dev.moat.arm.routing.OperationTableBuilder;
+import dev.moat.arm.validation.ArmValidationErrors;
 import dev.moat.privatedns.model.PrivateDnsTypes;
 import dev.moat.privatedns.model.RecordType;
 import dev.moat.privatedns.service.RecordSetService;
@@ -28,6 +29,7 @@ public final class RecordSetRoutes {
     for (RecordType type : RecordType.values()) {
       ops.addAll(
           OperationTableBuilder.forType(type.resourceType(), PrivateDnsApiVersions.ALL)
+              .validatedBy(ArmValidationErrors.INSTANCE)
               .item("PUT", this::put)
               .item("GET", this::get)
               .item("PATCH", this::patch)

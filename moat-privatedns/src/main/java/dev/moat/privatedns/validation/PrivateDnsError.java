@@ -9,8 +9,6 @@ import dev.moat.platform.error.ArmErrorCode;
  */
 public enum PrivateDnsError implements ArmErrorCode {
   /** ARM's own check for tracked resources. */
-  LOCATION_REQUIRED(
-      400, "LocationRequired", "The location property is required for this definition."),
   /** ARM's check against the locations the type is registered in (only {@code global}). */
   LOCATION_NOT_GLOBAL(
       400,

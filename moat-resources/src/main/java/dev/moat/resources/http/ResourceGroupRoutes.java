@@ -6,10 +6,13 @@ import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
 import dev.moat.arm.routing.OperationTableBuilder;
 import dev.moat.platform.error.CommonError;
+import dev.moat.platform.id.Regions;
 import dev.moat.platform.id.ResourceId;
 import dev.moat.platform.id.ResourceType;
 import dev.moat.resources.model.ResourceGroup;
 import dev.moat.resources.service.ResourceGroupService;
+import dev.moat.resources.validation.ResourceGroupValidationErrors;
+import dev.moat.resources.validation.ResourceGroupValidator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -66,6 +69,9 @@ public final class ResourceGroupRoutes {
 
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(ResourceType.RESOURCE_GROUP, API_VERSIONS)
+        .validatedBy(
+            new ResourceGroupValidationErrors(
+                new ResourceGroupValidator(Regions.azurePublicCloud())))
         .item("PUT", this::put)
         .item("GET", this::get)
         .item("HEAD", this::head)

@@ -17,8 +17,6 @@ public enum ResourceGroupError implements ArmErrorCode {
       400,
       "InvalidResourceGroup",
       "The provided resource group name '%s' is invalid. The name cannot end with a period."),
-  LOCATION_REQUIRED(
-      400, "LocationRequired", "The location property is required for this definition."),
   LOCATION_NOT_AVAILABLE(
       400,
       "LocationNotAvailableForResourceGroup",
@@ -31,15 +29,7 @@ public enum ResourceGroupError implements ArmErrorCode {
   BEING_DELETED(
       409,
       "ResourceGroupBeingDeleted",
-      "The resource group '%s' is in deprovisioning state and cannot perform this operation."),
-  INVALID_TAG_NAME(
-      400,
-      "InvalidTagNameCharacters",
-      "The tag names '%s' have reserved characters '<,>,%%,&,\\,?,/' or control characters."),
-  TOO_MANY_TAGS(
-      400,
-      "InvalidTemplate",
-      "The number of tags '%d' exceeds the maximum of 50 allowed per resource.");
+      "The resource group '%s' is in deprovisioning state and cannot perform this operation.");
 
   private final int httpStatus;
   private final String code;

@@ -1,5 +1,6 @@
 package dev.moat.resources.validation;
 
+import dev.moat.platform.error.CommonError;
 import dev.moat.platform.id.Regions;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class ResourceGroupValidator {
   /** The normalised region name of {@code location}. */
   public String validateLocation(String location) {
     if (location == null || location.isBlank()) {
-      throw ResourceGroupError.LOCATION_REQUIRED.exception();
+      throw CommonError.LOCATION_REQUIRED.exception();
     }
     return regions
         .normalize(location)
@@ -51,7 +52,7 @@ public final class ResourceGroupValidator {
       return;
     }
     if (tags.size() > MAX_TAGS) {
-      throw ResourceGroupError.TOO_MANY_TAGS.exception(tags.size());
+      throw CommonError.TOO_MANY_TAGS.exception(tags.size());
     }
     String bad =
         tags.keySet().stream()
@@ -59,7 +60,7 @@ public final class ResourceGroupValidator {
                 k -> k.isEmpty() || k.chars().anyMatch(c -> "<>%&\\?/".indexOf(c) >= 0 || c < 0x20))
             .collect(Collectors.joining(","));
     if (!bad.isEmpty()) {
-      throw ResourceGroupError.INVALID_TAG_NAME.exception(bad);
+      throw CommonError.TAG_NAME_CHARACTERS.exception(bad);
     }
   }
 }
