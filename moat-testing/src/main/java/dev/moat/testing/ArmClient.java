@@ -97,7 +97,7 @@ public final class ArmClient {
     if (json != null) {
       b.header("Content-Type", "application/json");
     }
-    headers.forEach(b::header);
+    headers.forEach(b::setHeader);
     b.method(
         method,
         json == null

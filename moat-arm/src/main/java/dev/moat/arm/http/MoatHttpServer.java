@@ -14,6 +14,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Moat's HTTPS listener: Jetty on one loopback address and port, TLS from the local CA. */
 public final class MoatHttpServer implements AutoCloseable {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(MoatHttpServer.class);
   private final Server server;
   private final ServerConnector connector;
 
@@ -80,12 +82,25 @@ public final class MoatHttpServer implements AutoCloseable {
     return connector.getLocalPort();
   }
 
+  /**
+   * Stops the listener. Never throws: a graceful stop that times out (requests still in flight on a
+   * busy machine) has already closed the connectors, so the stop is finished without waiting and
+   * the timeout only logged. A failing stop used to fail whichever test was closing its server.
+   */
   @Override
   public void close() {
     try {
       server.stop();
     } catch (Exception e) {
-      throw new IllegalStateException("cannot stop the HTTP server", e);
+      LOG.warn("graceful stop of the HTTP server did not finish; stopping without waiting", e);
+      server.setStopTimeout(0);
+      try {
+        if (!server.isStopped()) {
+          server.stop();
+        }
+      } catch (Exception again) {
+        LOG.warn("the HTTP server did not stop cleanly", again);
+      }
     }
   }
 }

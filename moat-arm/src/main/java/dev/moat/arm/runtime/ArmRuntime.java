@@ -191,7 +191,11 @@ public final class ArmRuntime implements AutoCloseable {
   @Override
   public void close() {
     if (http != null) {
-      http.close();
+      try {
+        http.close();
+      } catch (RuntimeException e) {
+        LOG.warn("error while stopping the HTTP server", e);
+      }
     }
     for (int i = resources.size() - 1; i >= 0; i--) {
       try {
