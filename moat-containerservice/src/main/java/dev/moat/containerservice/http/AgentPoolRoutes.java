@@ -9,9 +9,11 @@ import dev.moat.arm.routing.OperationTableBuilder;
 import dev.moat.containerservice.model.AgentPool;
 import dev.moat.containerservice.model.ContainerServiceTypes;
 import dev.moat.containerservice.model.ManagedCluster;
+import dev.moat.containerservice.model.PoolSpec;
 import dev.moat.containerservice.service.ClusterService;
 import dev.moat.containerservice.service.PoolService;
 import dev.moat.containerservice.validation.AksValidationErrors;
+import dev.moat.containerservice.validation.PoolAndNetworkRules;
 import dev.moat.platform.id.ResourceId;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +63,11 @@ public final class AgentPoolRoutes {
             : new ClusterWire.PoolIn(
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null);
-    PoolService.Written w =
-        pools.put(
-            id,
-            ClusterRequestMapper.pool(
-                in, request.bodyTree().path("properties"), pools.spec(id).orElse(null)));
+    PoolSpec spec =
+        ClusterRequestMapper.pool(
+            in, request.bodyTree().path("properties"), pools.spec(id).orElse(null));
+    PoolAndNetworkRules.checkPool(spec);
+    PoolService.Written w = pools.put(id, spec);
     return ArmResponse.createdOrOk(w.created(), view(w.pool()))
         .withHeaders(lro.pollingHeaders(request, w.operation(), location(id)));
   }

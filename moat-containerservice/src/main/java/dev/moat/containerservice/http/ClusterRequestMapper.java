@@ -7,6 +7,7 @@ import dev.moat.containerservice.model.OutboundType;
 import dev.moat.containerservice.model.PoolSpec;
 import dev.moat.containerservice.service.ClusterRequest;
 import dev.moat.containerservice.validation.ContainerServiceError;
+import dev.moat.containerservice.validation.PoolAndNetworkRules;
 import dev.moat.platform.contracts.NodeBootstrapper.ArtifactSource;
 import dev.moat.platform.id.ResourceId;
 import java.util.ArrayList;
@@ -99,6 +100,8 @@ final class ClusterRequestMapper {
         pools.put(pool.name(), pool(pool, profiles.path(i), null));
       }
     }
+    PoolAndNetworkRules.checkClusterPools(pools);
+    PoolAndNetworkRules.checkNetwork(spec.network());
     return new ClusterRequest(location, in.tags(), spec, pools);
   }
 
