@@ -107,7 +107,7 @@ public final class ContainerRegistryProvider implements ResourceProvider {
                 context.clock(),
                 delay));
     this.privateLinkTargets = new RegistryPrivateLinkTargets(reader);
-    this.publicNames = new RegistryPublicNames(reader);
+    this.publicNames = new RegistryPublicNames(reader, context.documents().changes());
     this.directory = new RegistryDirectoryService(reader, ruleStore);
   }
 

@@ -128,7 +128,7 @@ public final class ContainerServiceProvider implements ResourceProvider, AutoClo
     ClusterInfrastructure infrastructure =
         new ClusterInfrastructure(
             arm, identities, new ManagedRegistry(arm), new PrivateApiServer(arm, addresses));
-    this.launches = new NodeLaunches(nodes, BOOTSTRAP_THREADS);
+    this.launches = new NodeLaunches(nodes, BOOTSTRAP_THREADS, context.lro()::reconcile);
     PoolConvergence convergence = new PoolConvergence(store, addresses, launches, context.clock());
     var delay = context.settings().provisioningDelay();
     this.reconcilers =

@@ -70,6 +70,13 @@ public final class Main implements Runnable {
     @Option(names = "--sync-commits", description = "fsync every commit (survive power loss).")
     boolean syncCommits;
 
+    @Option(
+        names = "--database",
+        description =
+            "Keep state in PostgreSQL, e.g. postgresql://user:password@host:5432/moat (default:"
+                + " $MOAT_DATABASE, else the embedded SQLite file in the data directory).")
+    String database;
+
     @Override
     public Integer call() throws Exception {
       if (!host.startsWith("127.") && !host.equals("localhost") && !host.equals("::1")) {
@@ -77,8 +84,16 @@ public final class Main implements Runnable {
         return 2;
       }
       Path dir = dataDir != null ? dataDir : defaultHome();
+      String db = database != null ? database : System.getenv("MOAT_DATABASE");
+      if (db != null && db.isBlank()) {
+        db = null;
+      }
+      if (db != null && !db.startsWith("postgres") && !db.startsWith("jdbc:postgresql:")) {
+        System.err.println("moat: --database takes a postgresql:// URL, not " + db);
+        return 2;
+      }
       MoatSettings settings =
-          new MoatSettings(host, port, dir, provisioningDelay, strictAuth, syncCommits);
+          new MoatSettings(host, port, dir, provisioningDelay, strictAuth, syncCommits, db);
       ArmRuntime cloud = MoatCloud.start(settings);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
@@ -91,6 +106,9 @@ public final class Main implements Runnable {
                   "moat-shutdown"));
       System.out.println("Moat is serving " + cloud.endpoint());
       System.out.println("  data:      " + dir);
+      if (db != null) {
+        System.out.println("  database:  " + db.replaceAll("//([^:/@]+):[^@]*@", "//$1:***@"));
+      }
       System.out.println("  trust:     " + dir.resolve("ca.pem"));
       System.out.println("  tenant:    " + cloud.tenancy().tenantId());
       System.out.println(

@@ -21,6 +21,8 @@ import dev.moat.platform.reconcile.ExecutorScheduler;
 import dev.moat.platform.reconcile.OperationRepository;
 import dev.moat.platform.reconcile.ReconcileEngine;
 import dev.moat.platform.reconcile.RetryPolicy;
+import dev.moat.platform.store.Database;
+import dev.moat.platform.store.PostgresDatabase;
 import dev.moat.platform.store.ResourceDocuments;
 import dev.moat.platform.store.SqliteDatabase;
 import java.time.Clock;
@@ -42,6 +44,12 @@ public final class ArmRuntime implements AutoCloseable {
   private static final int MAX_ARM_BODY_BYTES = 4 * 1024 * 1024;
   private static final int RECONCILE_WORKERS = 4;
 
+  /**
+   * Connections to PostgreSQL: Hikari's advice for a 2-core machine (cores * 2 + 1), at least 5.
+   */
+  private static final int DATABASE_POOL =
+      Math.max(5, Runtime.getRuntime().availableProcessors() * 2 + 1);
+
   private final MoatSettings settings;
   private final DataDirectory dataDirectory;
   private final List<AutoCloseable> resources = new ArrayList<>();
@@ -59,8 +67,10 @@ public final class ArmRuntime implements AutoCloseable {
     this.tenancy = Tenancy.defaults();
     this.ca = LocalCertificateAuthority.loadOrCreate(settings.dataDir(), clock);
     TokenService tokens = TokenService.loadOrCreate(settings.dataDir(), clock);
-    SqliteDatabase database =
-        SqliteDatabase.open(settings.dataDir().resolve("moat.db"), settings.syncEveryCommit());
+    Database database =
+        settings.database() == null
+            ? SqliteDatabase.open(settings.dataDir().resolve("moat.db"), settings.syncEveryCommit())
+            : PostgresDatabase.open(settings.database(), DATABASE_POOL);
     resources.add(database);
     ResourceDocuments documents = new ResourceDocuments(database, clock);
     OperationRepository operations = new OperationRepository(database, clock);
@@ -69,6 +79,7 @@ public final class ArmRuntime implements AutoCloseable {
     this.engine =
         new ReconcileEngine(operations, scheduler, RetryPolicy.defaults(), RECONCILE_WORKERS);
     resources.add(engine);
+    documents.changes().subscribe(engine::changed); // wakes reconciles waiting on a resource
     Regions regions = Regions.azurePublicCloud();
     KnownPrincipals principals = new KnownPrincipals(database, clock);
     InternalArm internalArm =

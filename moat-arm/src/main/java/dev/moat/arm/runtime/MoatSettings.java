@@ -13,6 +13,8 @@ import java.time.Duration;
  *     the work allows); for exercising client polling
  * @param strictAuth when true, only clients listed in {@code principals.json} get tokens
  * @param syncEveryCommit fsync each commit (survives power loss, not just process crashes)
+ * @param database where state lives: null for the embedded SQLite file in {@code dataDir}, else a
+ *     PostgreSQL URL ({@code postgresql://user:password@host:port/db})
  */
 public record MoatSettings(
     String host,
@@ -20,9 +22,21 @@ public record MoatSettings(
     Path dataDir,
     Duration provisioningDelay,
     boolean strictAuth,
-    boolean syncEveryCommit) {
+    boolean syncEveryCommit,
+    String database) {
 
   public static final int DEFAULT_PORT = 8443;
+
+  /** Settings with the embedded store. */
+  public MoatSettings(
+      String host,
+      int port,
+      Path dataDir,
+      Duration provisioningDelay,
+      boolean strictAuth,
+      boolean syncEveryCommit) {
+    this(host, port, dataDir, provisioningDelay, strictAuth, syncEveryCommit, null);
+  }
 
   /** Defaults for a data directory: 127.0.0.1:8443, no delays, open authentication. */
   public static MoatSettings defaults(Path dataDir) {
@@ -30,14 +44,22 @@ public record MoatSettings(
   }
 
   public MoatSettings withPort(int newPort) {
-    return new MoatSettings(host, newPort, dataDir, provisioningDelay, strictAuth, syncEveryCommit);
+    return new MoatSettings(
+        host, newPort, dataDir, provisioningDelay, strictAuth, syncEveryCommit, database);
   }
 
   public MoatSettings withProvisioningDelay(Duration delay) {
-    return new MoatSettings(host, port, dataDir, delay, strictAuth, syncEveryCommit);
+    return new MoatSettings(host, port, dataDir, delay, strictAuth, syncEveryCommit, database);
   }
 
   public MoatSettings withStrictAuth(boolean strict) {
-    return new MoatSettings(host, port, dataDir, provisioningDelay, strict, syncEveryCommit);
+    return new MoatSettings(
+        host, port, dataDir, provisioningDelay, strict, syncEveryCommit, database);
+  }
+
+  /** The same settings on another store (null: the embedded one). */
+  public MoatSettings withDatabase(String url) {
+    return new MoatSettings(
+        host, port, dataDir, provisioningDelay, strictAuth, syncEveryCommit, url);
   }
 }

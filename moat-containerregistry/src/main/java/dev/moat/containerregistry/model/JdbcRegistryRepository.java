@@ -2,6 +2,7 @@ package dev.moat.containerregistry.model;
 
 import dev.moat.platform.id.ResourceId;
 import dev.moat.platform.store.ResourceDocuments;
+import dev.moat.platform.store.ResourceIndex;
 import dev.moat.platform.store.ResourceTable;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,13 @@ import java.util.function.Supplier;
 
 /** {@link RegistryRepository} on the shared resource table. */
 public final class JdbcRegistryRepository implements RegistryRepository {
+  /**
+   * Registries by name: names are global (they are DNS names), and data-plane hosts start with
+   * them.
+   */
+  private static final ResourceIndex<Registry> BY_NAME =
+      new ResourceIndex<>("name", r -> List.of(r.id().name()));
+
   private final ResourceTable<Registry> table;
   private final Supplier<List<String>> subscriptionIds;
 
@@ -17,7 +25,9 @@ public final class JdbcRegistryRepository implements RegistryRepository {
    */
   public JdbcRegistryRepository(
       ResourceDocuments documents, Supplier<List<String>> subscriptionIds) {
-    this.table = new ResourceTable<>(documents, ContainerRegistryTypes.REGISTRY, Registry.class);
+    this.table =
+        new ResourceTable<>(
+            documents, ContainerRegistryTypes.REGISTRY, Registry.class, List.of(BY_NAME));
     this.subscriptionIds = subscriptionIds;
   }
 
@@ -48,7 +58,7 @@ public final class JdbcRegistryRepository implements RegistryRepository {
 
   @Override
   public Optional<Registry> findByName(String name) {
-    return listAll().stream().filter(r -> r.id().name().equalsIgnoreCase(name)).findFirst();
+    return table.findBy(BY_NAME, name).stream().findFirst();
   }
 
   @Override

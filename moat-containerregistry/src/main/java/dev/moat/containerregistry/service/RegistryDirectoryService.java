@@ -29,12 +29,11 @@ public final class RegistryDirectoryService implements RegistryDirectory {
       return Optional.empty();
     }
     // A host name is the login server or the data endpoint of the registry it starts with.
-    return registries.listAll().stream()
-        .filter(v -> v.registry().id().name().equalsIgnoreCase(name))
+    return registries
+        .findByName(name)
         .filter(
             v ->
                 v.registry().loginServer().equals(host) || v.dataEndpointHostNames().contains(host))
-        .findFirst()
         .map(this::record);
   }
 

@@ -1,15 +1,18 @@
 package dev.moat.containerregistry.service;
 
+import dev.moat.containerregistry.model.ContainerRegistryTypes;
 import dev.moat.containerregistry.model.PublicNetworkAccess;
 import dev.moat.containerregistry.model.Registry;
 import dev.moat.fabric.topology.PublicNameInventory;
 import dev.moat.fabric.topology.PublicNameView;
+import dev.moat.platform.store.ResourceChanges;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The public names registries serve, as public Azure DNS answers them: the login server and the
@@ -17,19 +20,46 @@ import java.util.Locale;
  * can override (container-registry-private-link.md: {@code myregistry.azurecr.io} → {@code
  * myregistry.privatelink.azurecr.io}; {@code myregistry.eastus.data.azurecr.io} → {@code
  * myregistry.eastus.data.privatelink.azurecr.io}).
+ *
+ * <p>Every DNS query and every public connection asks for these names, so they are kept in memory
+ * and rebuilt only after a registry (or a group or subscription holding registries) changed, as the
+ * store announces after each commit.
  */
 public final class RegistryPublicNames implements PublicNameInventory {
   private final RegistryReader registries;
+  private final AtomicLong generation = new AtomicLong();
+  private volatile Names names;
 
-  public RegistryPublicNames(RegistryReader registries) {
+  /** The names as of one {@link #generation}. */
+  private record Names(long generation, List<PublicNameView> views) {}
+
+  public RegistryPublicNames(RegistryReader registries, ResourceChanges changes) {
     this.registries = registries;
+    changes.subscribe(
+        id -> {
+          if (id.type().equals(ContainerRegistryTypes.REGISTRY)
+              || id.isResourceGroup()
+              || id.isSubscription()) {
+            generation.incrementAndGet();
+          }
+        });
   }
 
   @Override
   public List<PublicNameView> publicNames() {
+    long current = generation.get();
+    Names cached = names;
+    if (cached == null || cached.generation() != current) {
+      // Stamped with the generation read before reading: a change meanwhile forces a rebuild.
+      cached = new Names(current, List.copyOf(read()));
+      names = cached;
+    }
+    return cached.views();
+  }
+
+  private List<PublicNameView> read() {
     List<PublicNameView> names = new ArrayList<>();
-    for (RegistryView view : registries.listAll()) {
-      Registry r = view.registry();
+    for (Registry r : registries.listAllRegistries()) {
       boolean open = r.spec().publicNetworkAccess() == PublicNetworkAccess.Enabled;
       names.add(name(r, r.loginServer(), open));
       // The regional data endpoint name is listed for every registry: a private DNS zone can

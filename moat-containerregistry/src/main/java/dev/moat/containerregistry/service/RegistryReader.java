@@ -49,6 +49,16 @@ public final class RegistryReader {
     return registries.listInSubscription(subscriptionId).stream().map(this::view).toList();
   }
 
+  /** The registry of this (global) name, in any subscription: an indexed lookup. */
+  public Optional<RegistryView> findByName(String name) {
+    return registries.findByName(name).map(this::view);
+  }
+
+  /** Every registry without its connections (which cost a lookup each). */
+  public List<Registry> listAllRegistries() {
+    return registries.listAll();
+  }
+
   public List<RegistryView> listAll() {
     return registries.listAll().stream().map(this::view).toList();
   }

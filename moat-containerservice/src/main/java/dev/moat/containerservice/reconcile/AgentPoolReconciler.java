@@ -98,16 +98,17 @@ public final class AgentPoolReconciler implements Reconciler {
                 return null;
               });
       if (!ensured.settled()) {
-        return Outcome.requeueAfter(ManagedClusterReconciler.POLL);
+        return Outcome.awaitChange(ensured.watched(), ManagedClusterReconciler.FALLBACK);
       }
       String version =
           versions.resolve(c.spec().kubernetesVersion()).orElse(c.spec().kubernetesVersion());
-      step = pools.step(c, pool, version);
+      step = pools.step(c, pool, version, id);
     } catch (ArmException e) {
       step = new PoolConvergence.Step(false, Optional.of(e.error()));
     }
     if (step.pending()) {
-      return Outcome.requeueAfter(ManagedClusterReconciler.POLL);
+      // Node launches wake the pool as they end.
+      return Outcome.requeueAfter(ManagedClusterReconciler.FALLBACK);
     }
     Optional<ArmError> failure = step.failure();
     ProvisioningState end =

@@ -35,8 +35,11 @@ public final class ClusterInfrastructure {
     this.apiServer = apiServer;
   }
 
-  /** The status with what was ensured, and whether everything finished provisioning. */
-  public record Ensured(ClusterStatus status, boolean settled) {}
+  /**
+   * The status with what was ensured, whether everything finished provisioning, and (when not) the
+   * resources whose change may settle it.
+   */
+  public record Ensured(ClusterStatus status, boolean settled, List<ResourceId> watched) {}
 
   public Ensured ensure(ManagedCluster c, List<AgentPool> pools) {
     ResourceId nodeRg = c.nodeResourceGroupId();
@@ -50,6 +53,7 @@ public final class ClusterInfrastructure {
     ResourceId firstSubnet = firstSubnet(pools, managedSubnet);
     ClusterSpec.Bootstrap b = c.spec().bootstrap();
     boolean settled = true;
+    List<ResourceId> watched = List.of();
     ResourceId registryId = null;
     String loginServer = null;
     if (b.managedRegistry()) {
@@ -57,6 +61,7 @@ public final class ClusterInfrastructure {
       registryId = r.registry();
       loginServer = r.loginServer();
       settled = r.settled();
+      watched = r.watched();
     } else if (b.containerRegistryId() != null) {
       loginServer =
           arm.get(b.containerRegistryId(), RpArm.REGISTRY)
@@ -80,7 +85,7 @@ public final class ClusterInfrastructure {
             api.zone(),
             api.zoneName(),
             api.address());
-    return new Ensured(status, settled);
+    return new Ensured(status, settled, watched);
   }
 
   /** Deletes what AKS created; a BYO registry and its plumbing are never touched (BYO6). */

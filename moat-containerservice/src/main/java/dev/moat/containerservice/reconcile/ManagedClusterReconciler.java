@@ -26,7 +26,11 @@ import java.util.Optional;
  * the operation error). Deleting removes what AKS created, frees addresses, then the documents.
  */
 public final class ManagedClusterReconciler implements Reconciler {
-  static final Duration POLL = Duration.ofMillis(100);
+  /**
+   * How long a cluster waits for a change before looking again anyway. Waits end on events (a
+   * node's bootstrap finishing, a watched resource changing); this only bounds a missed one.
+   */
+  static final Duration FALLBACK = Duration.ofSeconds(2);
 
   private final ClusterStore store;
   private final ClusterInfrastructure infrastructure;
@@ -84,7 +88,7 @@ public final class ManagedClusterReconciler implements Reconciler {
     }
     ManagedCluster current = save(c, ensured.status());
     if (!ensured.settled()) {
-      return Outcome.requeueAfter(POLL);
+      return Outcome.awaitChange(ensured.watched(), FALLBACK);
     }
     return converge(current, clusterPools);
   }
@@ -97,7 +101,7 @@ public final class ManagedClusterReconciler implements Reconciler {
     for (AgentPool pool : clusterPools) {
       PoolConvergence.Step step;
       try {
-        step = pools.step(c, pool, version);
+        step = pools.step(c, pool, version, c.id());
       } catch (ArmException e) {
         step = new PoolConvergence.Step(false, Optional.of(e.error()));
       }
@@ -107,7 +111,7 @@ public final class ManagedClusterReconciler implements Reconciler {
       }
     }
     if (pending) {
-      return Outcome.requeueAfter(POLL);
+      return Outcome.requeueAfter(FALLBACK); // node launches wake the cluster as they end
     }
     ProvisioningState poolState =
         failure.isPresent() ? ProvisioningState.Failed : ProvisioningState.Succeeded;

@@ -27,7 +27,11 @@ public final class ManagedRegistry {
   }
 
   /** What was ensured and whether it all finished provisioning. */
-  public record Result(ResourceId registry, String loginServer, boolean settled) {}
+  /**
+   * @param watched what {@code settled} waits for: the resources ensured here that provision
+   */
+  public record Result(
+      ResourceId registry, String loginServer, boolean settled, List<ResourceId> watched) {}
 
   public Result ensure(
       ManagedCluster c, ResourceId nodeRg, ResourceId subnet, ClusterStatus.Kubelet kubelet) {
@@ -131,6 +135,14 @@ public final class ManagedRegistry {
                 "ServicePrincipal")));
     boolean settled =
         List.of(acr, rule, zoneJson, link, pe, group).stream().allMatch(RpArm::settled);
-    return new Result(registry, name + ".azurecr.io", settled);
+    List<ResourceId> watched =
+        List.of(
+            registry,
+            registry.child("cacheRules", "aks-managed-mcr"),
+            zone,
+            zone.child("virtualNetworkLinks", Naming.hash8(vnet.key()) + "-link"),
+            endpoint,
+            endpoint.child("privateDnsZoneGroups", "default"));
+    return new Result(registry, name + ".azurecr.io", settled, watched);
   }
 }

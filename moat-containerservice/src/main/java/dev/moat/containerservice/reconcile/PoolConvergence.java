@@ -40,7 +40,11 @@ public final class PoolConvergence {
   /** Where a pool stands: still bootstrapping, all Ready, or failed with a node's cause. */
   public record Step(boolean pending, Optional<ArmError> failure) {}
 
-  public Step step(ManagedCluster cluster, AgentPool pool, String version) {
+  /**
+   * Steps the pool; {@code waiter} (the resource being reconciled) is woken when a node launch this
+   * step is waiting for ends.
+   */
+  public Step step(ManagedCluster cluster, AgentPool pool, String version, ResourceId waiter) {
     ResourceId subnet =
         pool.spec().vnetSubnetId() != null
             ? pool.spec().vnetSubnetId()
@@ -77,7 +81,7 @@ public final class PoolConvergence {
                 registry,
                 cluster.spec().network().outboundType().name());
         String key = pool.id().key() + "|" + names.get(i) + "|" + generation;
-        Optional<NodeOutcome> outcome = launches.poll(key, spec);
+        Optional<NodeOutcome> outcome = launches.poll(key, spec, waiter);
         node = outcome.map(o -> record(spec, generation, o)).orElse(pendingNode(spec, generation));
       }
       pending |= node.state() == Node.NodeState.Pending;

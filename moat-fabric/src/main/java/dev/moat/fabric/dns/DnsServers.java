@@ -150,7 +150,7 @@ public final class DnsServers implements AutoCloseable {
   }
 
   private boolean exists(ResourceId vnet) {
-    return network.virtualNetworks().stream().anyMatch(v -> v.id().equals(vnet));
+    return network.virtualNetwork(vnet).isPresent();
   }
 
   private static boolean closeIfGone(ResourceId vnet, DnsServer server, Set<ResourceId> present) {

@@ -115,10 +115,7 @@ public final class ViewResolver {
     if (view.virtualNetwork().isEmpty()) {
       return List.of(); // private zones never apply to the host / the internet
     }
-    ResourceId vnet = view.virtualNetwork().get();
-    return zones.zones().stream()
-        .filter(z -> z.linkedVirtualNetworks().stream().anyMatch(vnet::equals))
-        .toList();
+    return zones.zonesLinkedTo(view.virtualNetwork().get());
   }
 
   private static Optional<PrivateZoneView> closestZone(List<PrivateZoneView> linked, String name) {

@@ -61,14 +61,11 @@ public final class ReachabilityChecker {
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
-    List<VirtualNetworkView> vnets = network.virtualNetworks();
-    List<EndpointAddressView> endpoints = network.endpointAddresses();
     boolean privateAddress =
         Ipv4Prefix.isNonInternet(ip)
-            || vnets.stream().anyMatch(v -> inPrefixes(ip, v.addressPrefixes()))
-            || endpoints.stream().anyMatch(e -> ip.toString().equals(e.ipAddress()));
+            || network.isVirtualNetworkAddress(ip.toString(), prefixes -> inPrefixes(ip, prefixes));
     if (source instanceof Source.Subnet s) {
-      return fromSubnet(s, ip, port, privateAddress, vnets, endpoints);
+      return fromSubnet(s, ip, port, privateAddress);
     }
     if (privateAddress) {
       return Reachability.denied(
@@ -78,15 +75,8 @@ public final class ReachabilityChecker {
     return toPublic(ip, port);
   }
 
-  private Reachability fromSubnet(
-      Source.Subnet source,
-      Ipv4 ip,
-      int port,
-      boolean privateAddress,
-      List<VirtualNetworkView> vnets,
-      List<EndpointAddressView> endpoints) {
-    Optional<VirtualNetworkView> vnet =
-        vnets.stream().filter(v -> v.id().equals(source.virtualNetwork())).findFirst();
+  private Reachability fromSubnet(Source.Subnet source, Ipv4 ip, int port, boolean privateAddress) {
+    Optional<VirtualNetworkView> vnet = network.virtualNetwork(source.virtualNetwork());
     Optional<SubnetView> subnet =
         vnet.flatMap(v -> v.subnets().stream().filter(s -> s.id().equals(source.id())).findFirst());
     if (subnet.isEmpty()) {
@@ -96,11 +86,10 @@ public final class ReachabilityChecker {
     if (PLATFORM.contains(ip)) {
       return Reachability.allowed("Azure platform address " + ip, Optional.empty());
     }
-    Set<ResourceId> subnetIds =
-        Set.copyOf(vnet.get().subnets().stream().map(SubnetView::id).toList());
     Optional<EndpointAddressView> local =
-        endpoints.stream()
-            .filter(e -> subnetIds.contains(e.subnet()) && ip.toString().equals(e.ipAddress()))
+        vnet.get().subnets().stream()
+            .flatMap(sub -> network.endpointsIn(sub.id()).stream())
+            .filter(e -> ip.toString().equals(e.ipAddress()))
             .findFirst();
     if (local.isPresent()) {
       return Reachability.allowed(

@@ -9,10 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * {@link PrivateEndpointConnections} from the stored endpoints. Looks in the target's subscription
- * only: Moat's endpoints and targets share a subscription in every supported flow.
- */
+/** {@link PrivateEndpointConnections} from the stored endpoints, found by their target. */
 public final class EndpointConnectionsView implements PrivateEndpointConnections {
   private final NetworkStore store;
 
@@ -23,8 +20,7 @@ public final class EndpointConnectionsView implements PrivateEndpointConnections
   @Override
   public List<Connection> connectionsTo(ResourceId target) {
     List<Connection> out = new ArrayList<>();
-    for (PrivateEndpoint pe :
-        store.privateEndpoints().listInSubscription(target.subscriptionId())) {
+    for (PrivateEndpoint pe : store.endpointsTo(target)) {
       for (PrivateEndpoint.ServiceConnection c : pe.connections()) {
         if (!c.target().equals(target)) {
           continue;

@@ -108,7 +108,7 @@ public final class OperationRepository {
   }
 
   private List<Operation> query(String sql, String... args) {
-    return database.inTransaction(
+    return database.read(
         c -> {
           try (PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

@@ -20,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * one more run. Only operations that were in progress when a run started are completed by it, so an
  * update that arrives mid-run is completed by the run that sees it. On {@link #start()}, every
  * resource with an in-progress operation is enqueued again: that is how work survives a restart.
+ *
+ * <p>Work is event-driven: a reconciler that waits for other resources returns {@link
+ * Outcome#awaitChange} and is enqueued again when one of them changes ({@link #changed}, fed by the
+ * store's after-commit notifications), with a timer only as a fallback. A timer set by one run is
+ * dropped when a later run of the same resource has happened, so stale timers do not add runs.
  */
 public final class ReconcileEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReconcileEngine.class);
@@ -32,6 +37,8 @@ public final class ReconcileEngine implements AutoCloseable {
   private final WorkQueue<ResourceId> queue = new WorkQueue<>();
   private final Map<ResourceId, Integer> failedAttempts = new ConcurrentHashMap<>();
   private final List<Thread> workers = new ArrayList<>();
+  private final ChangeWaiters waiters = new ChangeWaiters();
+  private final Map<ResourceId, Long> runCounts = new ConcurrentHashMap<>();
 
   public ReconcileEngine(
       OperationRepository operations,
@@ -70,6 +77,19 @@ public final class ReconcileEngine implements AutoCloseable {
     queue.add(id);
   }
 
+  /**
+   * Tells the engine that {@code id} changed (was written or deleted, and committed); wakes every
+   * resource waiting for it. Cheap and non-blocking: safe from a commit hook.
+   */
+  public void changed(ResourceId id) {
+    waiters.changed(id).forEach(this::enqueue);
+  }
+
+  /** How many resources wait for a change of another one (for tests and diagnostics). */
+  public int waitingForChanges() {
+    return waiters.waiting();
+  }
+
   private void work() {
     try {
       for (Optional<ResourceId> next = queue.take(); next.isPresent(); next = queue.take()) {
@@ -89,9 +109,12 @@ public final class ReconcileEngine implements AutoCloseable {
     Reconciler reconciler = reconcilers.get(id.type());
     List<String> pending = operations.inProgress(id).stream().map(Operation::id).toList();
     if (reconciler == null) {
-      complete(id, pending, Outcome.done());
+      complete(id, pending, Outcome.done(), 0, 0);
       return;
     }
+    long run = runCounts.merge(id, 1L, Long::sum);
+    long since = waiters.now();
+    waiters.forget(id);
     Outcome outcome;
     try {
       outcome = reconciler.reconcile(id);
@@ -107,17 +130,39 @@ public final class ReconcileEngine implements AutoCloseable {
       failedAttempts.remove(id);
       outcome = Outcome.failed(CommonError.INTERNAL_ERROR.error());
     }
-    complete(id, pending, outcome);
+    complete(id, pending, outcome, run, since);
   }
 
-  private void complete(ResourceId id, List<String> pending, Outcome outcome) {
+  private void complete(
+      ResourceId id, List<String> pending, Outcome outcome, long run, long since) {
     if (outcome instanceof Outcome.RequeueAfter r) {
-      scheduler.schedule(() -> enqueue(id), r.delay());
-    } else if (outcome instanceof Outcome.Failed f) {
-      operations.complete(pending, OperationStatus.Failed, f.error());
+      scheduleRun(id, run, r.delay());
+    } else if (outcome instanceof Outcome.AwaitChange a) {
+      if (waiters.await(id, a.watched(), since)) {
+        enqueue(id); // one of them changed while this run looked at it
+      } else {
+        scheduleRun(id, run, a.atMost());
+      }
     } else {
-      operations.complete(pending, OperationStatus.Succeeded, (ArmError) null);
+      runCounts.remove(id);
+      if (outcome instanceof Outcome.Failed f) {
+        operations.complete(pending, OperationStatus.Failed, f.error());
+      } else {
+        operations.complete(pending, OperationStatus.Succeeded, (ArmError) null);
+      }
     }
+  }
+
+  /** Enqueues {@code id} after {@code delay} unless it has run again since run {@code run}. */
+  private void scheduleRun(ResourceId id, long run, java.time.Duration delay) {
+    scheduler.schedule(
+        () -> {
+          Long latest = runCounts.get(id);
+          if (latest != null && latest == run) {
+            enqueue(id);
+          }
+        },
+        delay);
   }
 
   @Override

@@ -20,6 +20,26 @@ public interface Database extends AutoCloseable {
     inTransaction(work);
   }
 
+  /**
+   * Runs read-only {@code work}. Inside a transaction it joins that transaction (and so sees its
+   * uncommitted writes); otherwise it runs on a read connection, so reads do not queue behind the
+   * writer (SQLite in WAL mode serves readers while one writer commits). Writing from {@code work}
+   * is an error. The default runs it as a transaction, for back ends without read connections.
+   */
+  default <T> T read(SqlWork<T> work) {
+    return inTransaction(work);
+  }
+
+  /**
+   * Runs {@code action} once the calling thread's current transaction has committed, and never if
+   * it rolls back; outside a transaction, runs it at once. Actions run on the committing thread, in
+   * registration order, after the connection is released; one that throws is logged and does not
+   * stop the others. The default runs it at once, for back ends that cannot tell.
+   */
+  default void afterCommit(Runnable action) {
+    action.run();
+  }
+
   @Override
   void close();
 }

@@ -136,6 +136,63 @@ class ReconcileEngineTest {
     awaitStatus(op, OperationStatus.Succeeded);
   }
 
+  private static final ResourceId OTHER =
+      ResourceId.parse("/subscriptions/s/resourceGroups/rg/providers/Moat.Test/gadgets/g1");
+
+  @Test
+  void aChangeOfAWatchedResourceWakesTheWaiterBeforeItsTimer() {
+    reconciler.script(
+        () -> Outcome.awaitChange(java.util.List.of(OTHER), Duration.ofMinutes(5)), Outcome::done);
+    Operation op = operations.start(ID, "Create");
+    engine.start();
+    await().until(() -> engine.waitingForChanges() == 1);
+    engine.changed(ID); // not what it waits for
+    assertThat(engine.waitingForChanges()).isEqualTo(1);
+    engine.changed(OTHER);
+    awaitStatus(op, OperationStatus.Succeeded);
+    assertThat(reconciler.calls.get()).isEqualTo(2);
+    assertThat(engine.waitingForChanges()).isZero();
+  }
+
+  @Test
+  void aChangeDuringTheRunThatStartsTheWaitIsNotMissed() {
+    reconciler.script(
+        () -> {
+          engine.changed(OTHER); // commits while the reconciler is looking at it
+          return Outcome.awaitChange(java.util.List.of(OTHER), Duration.ofMinutes(5));
+        },
+        Outcome::done);
+    Operation op = operations.start(ID, "Create");
+    engine.start();
+    awaitStatus(op, OperationStatus.Succeeded);
+    assertThat(engine.waitingForChanges()).isZero();
+  }
+
+  @Test
+  void theTimerEndsAWaitNobodyWakesAndIsDroppedOnceTheResourceRanAgain() {
+    reconciler.script(
+        () -> Outcome.awaitChange(java.util.List.of(OTHER), Duration.ofSeconds(30)), Outcome::done);
+    Operation op = operations.start(ID, "Create");
+    engine.start();
+    await().until(() -> scheduler.pending() == 1);
+    scheduler.advance(Duration.ofSeconds(30));
+    awaitStatus(op, OperationStatus.Succeeded);
+    assertThat(reconciler.calls.get()).isEqualTo(2);
+
+    // A timer left by a run is dropped when the resource has run again since.
+    reconciler.script(() -> Outcome.requeueAfter(Duration.ofSeconds(10)), Outcome::done);
+    engine.enqueue(ID);
+    await().until(() -> reconciler.calls.get() == 3 && scheduler.pending() == 1);
+    engine.enqueue(ID);
+    await().until(() -> reconciler.calls.get() == 4);
+    scheduler.advance(Duration.ofSeconds(10));
+    // A negative check: on a slow machine it may miss a bug, but it never fails a correct engine.
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> reconciler.calls.get() == 4);
+  }
+
   private void awaitStatus(Operation op, OperationStatus status) {
     await()
         .atMost(Duration.ofSeconds(10))

@@ -2,16 +2,28 @@ package dev.moat.privatedns.model;
 
 import dev.moat.platform.id.ResourceId;
 import dev.moat.platform.store.ResourceDocuments;
+import dev.moat.platform.store.ResourceIndex;
 import dev.moat.platform.store.ResourceTable;
 import java.util.List;
 import java.util.Optional;
 
 /** {@link LinkRepository} on the shared resource table. */
 public final class JdbcLinkRepository implements LinkRepository {
+  /** Links by the virtual network they link. */
+  private static final ResourceIndex<VirtualNetworkLink> BY_NETWORK =
+      ResourceIndex.byId("virtualNetwork", VirtualNetworkLink::virtualNetwork);
+
   private final ResourceTable<VirtualNetworkLink> table;
 
   public JdbcLinkRepository(ResourceDocuments documents) {
-    this.table = new ResourceTable<>(documents, PrivateDnsTypes.LINK, VirtualNetworkLink.class);
+    this.table =
+        new ResourceTable<>(
+            documents, PrivateDnsTypes.LINK, VirtualNetworkLink.class, List.of(BY_NETWORK));
+  }
+
+  @Override
+  public List<VirtualNetworkLink> listForNetwork(ResourceId virtualNetwork) {
+    return table.findBy(BY_NETWORK, virtualNetwork);
   }
 
   @Override

@@ -14,6 +14,9 @@ public interface LinkRepository {
   /** Every link in a subscription, of any zone. */
   List<VirtualNetworkLink> listInSubscription(String subscriptionId);
 
+  /** Every link of {@code virtualNetwork}, of any zone, ordered by id (an indexed lookup). */
+  List<VirtualNetworkLink> listForNetwork(ResourceId virtualNetwork);
+
   void save(VirtualNetworkLink link);
 
   void delete(ResourceId id);

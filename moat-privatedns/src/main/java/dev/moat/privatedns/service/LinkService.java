@@ -126,18 +126,16 @@ public final class LinkService {
 
   /** One link per (zone, network), and one zone of a given name per network. */
   private void requireNotLinkedElsewhere(ResourceId id, PrivateZone zone, ResourceId vnet) {
-    for (String subscription : subscriptions.get()) {
-      for (VirtualNetworkLink other : links.listInSubscription(subscription)) {
-        if (other.id().equals(id) || !other.virtualNetwork().equals(vnet)) {
-          continue;
-        }
-        if (other.zoneId().equals(zone.id())) {
-          throw PrivateDnsError.ALREADY_LINKED.exception(zone.id().name(), vnet);
-        }
-        if (other.zoneId().name().equalsIgnoreCase(zone.id().name())) {
-          throw PrivateDnsError.SAME_NAME_ZONE_LINKED.exception(
-              other.zoneId().name(), zone.id().name());
-        }
+    for (VirtualNetworkLink other : links.listForNetwork(vnet)) {
+      if (other.id().equals(id) || !other.virtualNetwork().equals(vnet)) {
+        continue;
+      }
+      if (other.zoneId().equals(zone.id())) {
+        throw PrivateDnsError.ALREADY_LINKED.exception(zone.id().name(), vnet);
+      }
+      if (other.zoneId().name().equalsIgnoreCase(zone.id().name())) {
+        throw PrivateDnsError.SAME_NAME_ZONE_LINKED.exception(
+            other.zoneId().name(), zone.id().name());
       }
     }
   }

@@ -15,13 +15,16 @@ import dev.moat.privatedns.model.RecordType;
 import dev.moat.privatedns.model.VirtualNetworkLink;
 import dev.moat.privatedns.model.ZoneRepository;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * The fabric's view of private DNS, read from the store on each call: zones not being deleted, the
  * networks of links that have taken effect ({@code virtualNetworkLinkState: Completed}), and the A
- * record sets. Read in one transaction so a view never mixes two states.
+ * record sets. Read in one (read) transaction so a view never mixes two states; {@link
+ * #zonesLinkedTo} reads only the zones linked to the asking network.
  */
 public final class ZoneInventory implements PrivateZoneInventory {
   private final ZoneRepository zones;
@@ -45,7 +48,7 @@ public final class ZoneInventory implements PrivateZoneInventory {
 
   @Override
   public List<PrivateZoneView> zones() {
-    return database.inTransaction(
+    return database.read(
         c -> {
           List<PrivateZoneView> views = new ArrayList<>();
           for (String subscription : subscriptions.get()) {
@@ -54,6 +57,28 @@ public final class ZoneInventory implements PrivateZoneInventory {
                 views.add(view(zone));
               }
             }
+          }
+          return views;
+        });
+  }
+
+  @Override
+  public List<PrivateZoneView> zonesLinkedTo(ResourceId virtualNetwork) {
+    return database.read(
+        c -> {
+          Set<ResourceId> zoneIds = new LinkedHashSet<>();
+          for (VirtualNetworkLink link : links.listForNetwork(virtualNetwork)) {
+            if (link.linkState() == LinkState.Completed
+                && link.state() != ProvisioningState.Deleting) {
+              zoneIds.add(link.zoneId());
+            }
+          }
+          List<PrivateZoneView> views = new ArrayList<>();
+          for (ResourceId id : zoneIds) {
+            zones
+                .find(id)
+                .filter(zone -> zone.state() != ProvisioningState.Deleting)
+                .ifPresent(zone -> views.add(view(zone)));
           }
           return views;
         });
