@@ -29,7 +29,7 @@ final class AcrAccessPolicy implements AccessPolicy {
   public AccessDecision check(AccessRequest access, Request request) {
     RegistryTarget target = RegistryTarget.of(request);
     RequestPath path = RequestPath.of(request);
-    if (target instanceof RegistryTarget.Mcr) {
+    if (target instanceof RegistryTarget.StandIn) {
       boolean read = access.action() == Action.PULL || access.action() == Action.CATALOG;
       return read || path.kind() == RequestPath.Kind.HOST
           ? AccessDecision.allow()

@@ -5,6 +5,7 @@ import dev.moat.arm.runtime.RuntimeInfo;
 import dev.moat.fabric.NetworkFabric;
 import dev.moat.fabric.transport.NodePassports;
 import dev.moat.mcr.BootstrapCatalog;
+import dev.moat.mcr.PublicRegistry;
 import dev.moat.mcr.SyntheticArtifacts;
 import dev.moat.platform.contracts.Authorizer;
 import dev.moat.platform.store.Database;
@@ -20,19 +21,22 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.server.Handler;
 
 /**
  * Azure Container Registry's data plane in Moat: the registry engine serving every registry
- * resource and the MCR stand-in, ACR's token endpoints and network rules in front of it, the fabric
- * ingress for node traffic, and host ports for tools. Build it during assembly, mount {@link
- * #handler()}, and call {@link #start(RuntimeInfo)} once the server listens.
+ * resource and the public registry stand-ins (MCR, Docker Hub, GHCR, Quay, registry.k8s.io), ACR's
+ * token endpoints and network rules in front of it, the fabric ingress for node traffic, and host
+ * ports for tools. Build it during assembly, mount {@link #handler()}, and call {@link
+ * #start(RuntimeInfo)} once the server listens.
  */
 public final class AcrDataPlane implements AutoCloseable {
   private final RegistryEngine engine;
-  private final RegistryEngine mcrEngine;
+  private final StandIns standIns;
   private final DataPlanePorts ports = new DataPlanePorts();
   private final DataPlaneHandler handler;
   private final AcrRegistries registries;
@@ -50,15 +54,24 @@ public final class AcrDataPlane implements AutoCloseable {
       NodePassports passports,
       SyntheticArtifacts mcrArtifacts) {
     this.registries = registries;
-    // Registries reach their upstreams (the MCR stand-in) on its own loopback port, as ACR's own
-    // egress reaches mcr.microsoft.com.
+    List<PublicRegistry> publicRegistries = new ArrayList<>();
+    publicRegistries.add(PublicRegistry.mcr(BootstrapCatalog.shipped()));
+    publicRegistries.addAll(PublicRegistry.others());
+    // Registries reach their upstreams (the public registry stand-ins) on the stand-ins' loopback
+    // ports, as ACR's own egress reaches mcr.microsoft.com or Docker Hub.
     UpstreamEndpoints upstreams =
         host -> {
-          if (!host.equalsIgnoreCase(RegistryTarget.MCR.value()) || ports.mcr() < 0) {
+          PublicRegistry upstream =
+              publicRegistries.stream()
+                  .filter(p -> p.serves(host) || p.name().equalsIgnoreCase(host))
+                  .findFirst()
+                  .orElseThrow(() -> new IllegalArgumentException("no route to upstream " + host));
+          int port = ports.standIn(upstream.name());
+          if (port < 0) {
             throw new IllegalArgumentException("no route to upstream " + host);
           }
           return new UpstreamEndpoints.Endpoint(
-              URI.create("https://127.0.0.1:" + ports.mcr()), Optional.empty());
+              URI.create("https://127.0.0.1:" + port), Optional.empty());
         };
     this.engine =
         new RegistryEngine(
@@ -67,15 +80,6 @@ public final class AcrDataPlane implements AutoCloseable {
             clock,
             cacheRules,
             new HttpUpstreamRegistry(clientTrust, upstreams, clock, Duration.ofSeconds(60)));
-    // MCR is another service with its own storage: registries fill their caches from it over
-    // HTTPS, so upstream fetches are real and counted.
-    this.mcrEngine =
-        new RegistryEngine(
-            database,
-            dataDir.resolve("mcr"),
-            clock,
-            CacheRules.none(),
-            new HttpUpstreamRegistry(clientTrust, upstreams, clock, Duration.ofSeconds(60)));
     AcrTokens acrTokens = new AcrTokens(tokens, authorizer);
     RegistryResolver resolver =
         request ->
@@ -83,7 +87,25 @@ public final class AcrDataPlane implements AutoCloseable {
                 .map(RegistryTarget::engineName);
     AcrAccessPolicy policy = new AcrAccessPolicy(acrTokens);
     Handler registry = new RegistryHandler(engine, resolver, policy);
-    Handler mcr = new RegistryHandler(mcrEngine, resolver, policy);
+    // Each public registry is another service with its own storage: registries fill their caches
+    // from it over HTTPS, so upstream fetches are real and counted.
+    List<StandIns.StandIn> served = new ArrayList<>();
+    for (PublicRegistry p : publicRegistries) {
+      RegistryEngine standInEngine =
+          new RegistryEngine(
+              database,
+              dataDir.resolve(p.name().equals("mcr.microsoft.com") ? "mcr" : p.name()),
+              clock,
+              CacheRules.none(),
+              new HttpUpstreamRegistry(clientTrust, upstreams, clock, Duration.ofSeconds(60)));
+      served.add(
+          new StandIns.StandIn(
+              p,
+              standInEngine,
+              new RegistryHandler(standInEngine, resolver, policy),
+              new StandInContent(p, standInEngine, mcrArtifacts)));
+    }
+    this.standIns = new StandIns(served);
     this.handler =
         new DataPlaneHandler(
             registries,
@@ -91,9 +113,8 @@ public final class AcrDataPlane implements AutoCloseable {
             passports,
             ports,
             registry,
-            mcr,
-            new AcrAuthEndpoints(acrTokens),
-            new McrContent(mcrEngine, BootstrapCatalog.shipped(), mcrArtifacts));
+            standIns,
+            new AcrAuthEndpoints(acrTokens));
   }
 
   /** The Jetty handler to mount before the ARM front door. */
@@ -103,7 +124,8 @@ public final class AcrDataPlane implements AutoCloseable {
 
   /** Opens the ingress and MCR listeners. */
   public void start(RuntimeInfo info) {
-    ports.start(info.listeners()::open);
+    ports.start(
+        info.listeners()::open, standIns.all().stream().map(s -> s.registry().name()).toList());
   }
 
   /** The fabric ingress base URL node agents send their traffic to. */
@@ -117,7 +139,17 @@ public final class AcrDataPlane implements AutoCloseable {
   }
 
   public String mcrHostEndpoint() {
-    return "127.0.0.1:" + ports.mcr();
+    return standInHostEndpoint("mcr.microsoft.com");
+  }
+
+  /** The public registry stand-ins' names, e.g. {@code docker.io}. */
+  public List<String> standIns() {
+    return standIns.all().stream().map(s -> s.registry().name()).toList();
+  }
+
+  /** A stand-in's host endpoint, {@code 127.0.0.1:PORT}. */
+  public String standInHostEndpoint(String name) {
+    return "127.0.0.1:" + ports.standIn(name);
   }
 
   public AcrRegistries registries() {
@@ -132,6 +164,6 @@ public final class AcrDataPlane implements AutoCloseable {
   @Override
   public void close() {
     engine.close();
-    mcrEngine.close();
+    standIns.close();
   }
 }

@@ -67,7 +67,8 @@ public final class AcrTokens {
   /**
    * {@code /oauth2/token}: an access token for the scopes the caller may have. {@code refreshToken}
    * empty means anonymous (only pulls, only where anonymous pull is enabled). Empty result when the
-   * refresh token is not valid for this registry.
+   * refresh token is not valid for this registry, or when scopes were requested and none is
+   * granted.
    */
   public Optional<String> access(
       Optional<String> refreshToken, AcrRegistry registry, List<RegistryScope> requested) {
@@ -93,6 +94,11 @@ public final class AcrTokens {
       if (!allowed.isEmpty()) {
         granted.add(new RegistryScope(scope.type(), scope.name(), allowed).toClaim());
       }
+    }
+    if (!requested.isEmpty() && granted.isEmpty()) {
+      // ACR answers 401 when none of the requested access is granted (containerd then reports
+      // "failed to fetch oauth token: ... 401 Unauthorized", MS-PULL cause 1).
+      return Optional.empty();
     }
     Principal subject =
         caller.orElse(

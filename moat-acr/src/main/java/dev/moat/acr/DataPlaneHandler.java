@@ -45,9 +45,8 @@ final class DataPlaneHandler extends Handler.Abstract {
   private final NodePassports passports;
   private final DataPlanePorts ports;
   private final Handler registryHandler;
-  private final Handler mcrHandler;
+  private final StandIns standIns;
   private final AcrAuthEndpoints auth;
-  private final McrContent mcrContent;
 
   DataPlaneHandler(
       AcrRegistries registries,
@@ -55,17 +54,15 @@ final class DataPlaneHandler extends Handler.Abstract {
       NodePassports passports,
       DataPlanePorts ports,
       Handler registryHandler,
-      Handler mcrHandler,
-      AcrAuthEndpoints auth,
-      McrContent mcrContent) {
+      StandIns standIns,
+      AcrAuthEndpoints auth) {
     this.registries = registries;
     this.fabric = fabric;
     this.passports = passports;
     this.ports = ports;
     this.registryHandler = registryHandler;
-    this.mcrHandler = mcrHandler;
+    this.standIns = standIns;
     this.auth = auth;
-    this.mcrContent = mcrContent;
   }
 
   @Override
@@ -75,8 +72,9 @@ final class DataPlaneHandler extends Handler.Abstract {
       return ingress(request, response, callback);
     }
     Optional<RegistryTarget> target;
-    if (local == ports.mcr()) {
-      target = Optional.of(new RegistryTarget.Mcr());
+    Optional<String> standIn = ports.standInAt(local);
+    if (standIn.isPresent()) {
+      target = standIns.byName(standIn.get()).map(StandIns.StandIn::target);
     } else {
       target =
           ports
@@ -164,12 +162,13 @@ final class DataPlaneHandler extends Handler.Abstract {
       return new JettyHttpAdapter(call -> auth.handle(call, acr.registry()), 64 * 1024)
           .handle(request, response, callback);
     }
-    if (target instanceof RegistryTarget.Mcr) {
+    if (target instanceof RegistryTarget.StandIn publicRegistry) {
+      StandIns.StandIn standIn = standIns.byName(publicRegistry.registry().name()).orElseThrow();
       Matcher m = MANIFEST.matcher(path);
       if (m.matches() && !m.group(2).startsWith("sha256:")) {
-        mcrContent.ensure(m.group(1), m.group(2));
+        standIn.content().ensure(m.group(1), m.group(2));
       }
-      return mcrHandler.handle(request, response, callback);
+      return standIn.handler().handle(request, response, callback);
     }
     return registryHandler.handle(request, response, callback);
   }
@@ -182,8 +181,9 @@ final class DataPlaneHandler extends Handler.Abstract {
   }
 
   private Optional<RegistryTarget> byHost(String host) {
-    if (host.equals(RegistryTarget.MCR.value())) {
-      return Optional.of(new RegistryTarget.Mcr());
+    Optional<StandIns.StandIn> standIn = standIns.byHost(host);
+    if (standIn.isPresent()) {
+      return Optional.of(standIn.get().target());
     }
     return registries
         .byHost(host)

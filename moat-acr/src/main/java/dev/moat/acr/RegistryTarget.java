@@ -1,14 +1,12 @@
 package dev.moat.acr;
 
+import dev.moat.mcr.PublicRegistry;
 import dev.moat.registry.model.RegistryName;
 import org.eclipse.jetty.server.Request;
 
-/** Which registry a data-plane request is for: an ACR resource, or the MCR stand-in. */
+/** Which registry a data-plane request is for: an ACR resource, or a public registry stand-in. */
 sealed interface RegistryTarget {
   String ATTRIBUTE = "dev.moat.acr.target";
-
-  /** The MCR stand-in's name in the registry engine. */
-  RegistryName MCR = RegistryName.of("mcr.microsoft.com");
 
   RegistryName engineName();
 
@@ -20,11 +18,11 @@ sealed interface RegistryTarget {
     }
   }
 
-  /** {@code mcr.microsoft.com}. */
-  record Mcr() implements RegistryTarget {
+  /** A public registry stand-in: {@code mcr.microsoft.com}, {@code docker.io}, ... */
+  record StandIn(PublicRegistry registry) implements RegistryTarget {
     @Override
     public RegistryName engineName() {
-      return MCR;
+      return RegistryName.of(registry.name());
     }
   }
 

@@ -86,6 +86,7 @@ final class FabricHttp {
     }
     Optional<String> denial = r.headers().firstValue(DENIAL);
     if (denial.isPresent()) {
+      // A dropped SYN: Go's dialer gives up with "i/o timeout" (containerd, canipull).
       throw new NetworkFailure(
           "dial tcp "
               + address
@@ -93,7 +94,8 @@ final class FabricHttp {
               + port
               + ": connect: connection timed out ("
               + denial.get()
-              + ")");
+              + ")",
+          "dial tcp " + address + ":" + port + ": i/o timeout");
     }
     return new Response(r.statusCode(), r.headers().map(), r.body());
   }

@@ -2,16 +2,14 @@ package dev.moat.nodes;
 
 import dev.moat.fabric.Egress;
 import dev.moat.fabric.NetworkFabric;
-import dev.moat.fabric.transport.NodePassport;
 import dev.moat.fabric.transport.NodePassports;
 import dev.moat.mcr.Artifact;
 import dev.moat.mcr.BootstrapCatalog;
 import dev.moat.platform.contracts.ManagedIdentities;
 import dev.moat.platform.contracts.NodeBootstrapper;
 import dev.moat.platform.contracts.NodeIdentityCredentials;
-import dev.moat.platform.id.ResourceId;
+import dev.moat.platform.contracts.NodeRuntime;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * registry's token exchange, and a digest-verified pull of every bootstrap artifact of the
  * Kubernetes version. What fails is reported with the provisioning exit code AKS would show.
  */
-public final class NodeAgents implements NodeBootstrapper {
+public final class NodeAgents implements NodeBootstrapper, NodeRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(NodeAgents.class);
   static final String MCR = "mcr.microsoft.com";
   static final String CACHE_PREFIX = "aks-managed-repository/";
@@ -43,14 +40,12 @@ public final class NodeAgents implements NodeBootstrapper {
           + " https://learn.microsoft.com/en-us/troubleshoot/azure/azure-kubernetes/error-code-outboundconnfailvmextensionerror"
           + " and https://aka.ms/aks-required-ports-and-addresses for more information.";
 
-  private final NetworkFabric fabric;
-  private final NodePassports passports;
-  private final NodeIdentityCredentials credentials;
-  private final ManagedIdentities identities;
   private final BootstrapCatalog catalog;
-  private final NodeNetwork network;
   private final String tenantId;
   private final Clock clock;
+  private final NodeSessions sessions;
+  private final NodeContainerRuntime runtime;
+  private final CanIPull canipull;
 
   public NodeAgents(
       NetworkFabric fabric,
@@ -61,14 +56,28 @@ public final class NodeAgents implements NodeBootstrapper {
       NodeNetwork network,
       String tenantId,
       Clock clock) {
-    this.fabric = fabric;
-    this.passports = passports;
-    this.credentials = credentials;
-    this.identities = identities;
     this.catalog = catalog;
-    this.network = network;
     this.tenantId = tenantId;
     this.clock = clock;
+    this.sessions = new NodeSessions(fabric, passports, credentials, identities, network);
+    this.runtime = new NodeContainerRuntime(sessions, tenantId, clock);
+    VnetResolver resolver = new VnetResolver(fabric);
+    this.canipull =
+        new CanIPull(
+            sessions,
+            (node, host) -> resolver.lookup(node.subnet().parent().orElseThrow(), host),
+            tenantId,
+            clock);
+  }
+
+  @Override
+  public ImagePull pull(NodeSpec node, String image) {
+    return runtime.pull(node, image);
+  }
+
+  @Override
+  public ProgramRun canipull(NodeSpec node, String acrFqdn) {
+    return canipull.run(node, acrFqdn);
   }
 
   @Override
@@ -92,18 +101,8 @@ public final class NodeAgents implements NodeBootstrapper {
   }
 
   private void run(NodeSpec spec, List<String> pulled) throws BootstrapFailure {
-    NodeNetwork.Endpoints endpoints = network.endpoints();
-    HttpClient client = HttpClient.newBuilder().sslContext(endpoints.trust()).build();
-    ResourceId vnet = spec.subnet().parent().orElseThrow();
-    String passport =
-        passports.issue(
-            new NodePassport(
-                spec.nodeName(),
-                spec.subnet(),
-                spec.privateIpAddress(),
-                egressOf(spec.outboundType())));
-    FabricHttp http =
-        new FabricHttp(client, endpoints.ingressBase(), new VnetResolver(fabric), vnet, passport);
+    NodeSessions.Session session = sessions.open(spec);
+    FabricHttp http = session.http();
     List<Artifact> artifacts =
         catalog
             .forVersion(spec.kubernetesVersion())
@@ -119,7 +118,7 @@ public final class NodeAgents implements NodeBootstrapper {
     if (!cache) {
       outboundCheck(http);
     }
-    RegistryPuller.AadTokenSource aad = cache ? kubeletToken(spec, client, endpoints) : null;
+    RegistryPuller.AadTokenSource aad = cache ? kubeletToken(spec, session) : null;
     RegistryPuller puller = new RegistryPuller(http, host, tenantId, aad);
     try {
       puller.login();
@@ -147,19 +146,17 @@ public final class NodeAgents implements NodeBootstrapper {
     }
   }
 
-  private RegistryPuller.AadTokenSource kubeletToken(
-      NodeSpec spec, HttpClient client, NodeNetwork.Endpoints endpoints) throws BootstrapFailure {
-    ManagedIdentities.Identity kubelet =
-        identities
-            .find(spec.kubeletIdentity())
+  private static RegistryPuller.AadTokenSource kubeletToken(
+      NodeSpec spec, NodeSessions.Session session) throws BootstrapFailure {
+    NodeSessions.Kubelet kubelet =
+        session
+            .kubelet()
             .orElseThrow(
                 () ->
                     new BootstrapFailure(
                         CseExit.ORAS_IMDS_TIMEOUT,
                         "the kubelet identity " + spec.kubeletIdentity() + " does not exist"));
-    String credential = credentials.issue(spec.nodeName(), Set.of(kubelet.id()));
-    ImdsClient imds = new ImdsClient(client, endpoints.imdsBase(), credential);
-    return () -> imds.token(REGISTRY_AUDIENCE, kubelet.clientId());
+    return () -> kubelet.imds().token(REGISTRY_AUDIENCE, kubelet.identity().clientId());
   }
 
   /**

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -31,6 +32,17 @@ final class VnetResolver {
 
   /** The IPv4 addresses of {@code host} seen from {@code virtualNetwork}, in answer order. */
   List<String> resolve(ResourceId virtualNetwork, String host) throws NetworkFailure {
+    return lookup(virtualNetwork, host).addresses();
+  }
+
+  /**
+   * An answer: the addresses and the canonical name (the last CNAME target, with its trailing dot,
+   * or {@code host.} when there is no CNAME), as Go's {@code net.LookupCNAME} reports it.
+   */
+  record Answer(List<String> addresses, String canonicalName) {}
+
+  /** Resolves {@code host} from {@code virtualNetwork}: addresses and canonical name. */
+  Answer lookup(ResourceId virtualNetwork, String host) throws NetworkFailure {
     InetSocketAddress server =
         fabric
             .dnsServer(virtualNetwork)
@@ -48,14 +60,17 @@ final class VnetResolver {
       throw new NetworkFailure("dial tcp: lookup " + host + ": i/o timeout");
     }
     List<String> out = new ArrayList<>();
+    String canonical = host + ".";
     for (Record r : response.getSection(Section.ANSWER)) {
       if (r instanceof ARecord a) {
         out.add(a.getAddress().getHostAddress());
+      } else if (r instanceof CNAMERecord c) {
+        canonical = c.getTarget().toString();
       }
     }
     if (response.getRcode() != Rcode.NOERROR || out.isEmpty()) {
       throw new NetworkFailure("dial tcp: lookup " + host + " on 168.63.129.16:53: no such host");
     }
-    return out;
+    return new Answer(out, canonical);
   }
 }

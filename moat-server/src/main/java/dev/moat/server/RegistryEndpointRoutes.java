@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Moat's own read-only endpoint {@code GET /moat/registries}: where host tools reach each registry
  * (a loopback port per registry, so {@code skopeo copy docker://127.0.0.1:PORT/repo:tag} works
- * without name resolution) and where the {@code mcr.microsoft.com} stand-in is, with each
+ * without name resolution) and where the public registry stand-ins are ({@code mcr.microsoft.com},
+ * {@code docker.io}, {@code ghcr.io}, {@code quay.io}, {@code registry.k8s.io}), with each
  * registry's pull-through cache counters (upstream fetches, bytes, hits) since the server started.
  * Asking opens the ports of registries that have none yet.
  */
@@ -32,7 +33,9 @@ final class RegistryEndpointRoutes implements HttpService {
   @Override
   public HttpResult handle(HttpCall call) {
     List<Entry> entries = new ArrayList<>();
-    entries.add(new Entry(null, "mcr.microsoft.com", dataPlane.mcrHostEndpoint(), true, null));
+    for (String standIn : dataPlane.standIns()) {
+      entries.add(new Entry(null, standIn, dataPlane.standInHostEndpoint(standIn), true, null));
+    }
     dataPlane
         .registries()
         .all()
