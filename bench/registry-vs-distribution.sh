@@ -9,7 +9,8 @@
 # THROUGHPUT_REPS (warm single-blob GETs per size, median reported; default 3),
 # BENCH_TIMEOUT (seconds before the watchdog aborts the run; default 900), CLIENT_TIMEOUT
 # (seconds per client command; default 300), KEEP_TMP=1 (keep the work dir for inspection),
-# WARMUP_MB / WARMUP_GETS (see below; default 32 / 5).
+# WARMUP_MB / WARMUP_GETS (see below; default 32 / 5), MOAT_SERVER_OPTS (extra JVM options for
+# every Moat server, e.g. "-XX:StartFlightRecording=filename=/tmp/jfr/,settings=profile").
 #
 # Warm-up: every fresh cache server (Moat JVM or Distribution proxy) first pulls a separate
 # warm-up image (WARMUP_MB payload, other digests) cold through its cache, once with each client,
@@ -25,9 +26,11 @@
 #
 # Upstream blob fetches are counted as follows:
 #   Distribution: GET .../blobs/sha256:... lines in the upstream registry's access log.
-#   Moat: its CacheStatistics counters are not exposed over HTTP, so the server runs with
-#         -Djdk.httpclient.HttpClient.log=requests and we count the JDK HTTP client's
-#         "REQUEST: https://127.0.0.1:<mcr port>/v2/.../blobs/sha256:... GET" lines, i.e. every
+#   Moat: per-digest counts are not in its CacheStatistics counters, so the server logs every
+#         upstream blob GET: blob bodies come through the registry's streaming client, logged at
+#         debug as "upstream GET https://127.0.0.1:<mcr port>/v2/.../blobs/sha256:...", and
+#         -Djdk.httpclient.HttpClient.log=requests logs any sent through java.net.http as
+#         "REQUEST: https://127.0.0.1:<mcr port>/v2/.../blobs/sha256:... GET". Both count, i.e. every
 #         blob GET the registry engine sends to the MCR stand-in.
 #
 # Exit status: 0 when every measurement completed (targets may PASS or FAIL), non-zero when the
@@ -261,7 +264,9 @@ count_blob_gets() { # log from-line pattern-prefix blobs-file
         if ($0 !~ /"GET \/v2\/[^ ]*\/blobs\/sha256:[0-9a-f]+ HTTP/) next
       } else {
         # JDK HttpClient: REQUEST: https://127.0.0.1:<mcr>/v2/<repo>/blobs/sha256:<hex> GET
-        if ($0 !~ /REQUEST: https:\/\/[^ ]*\/v2\/[^ ]*\/blobs\/sha256:[0-9a-f]+ GET/) next
+        # Moat streaming client: ... upstream GET https://127.0.0.1:<mcr>/v2/<repo>/blobs/sha256:<hex>
+        if ($0 !~ /REQUEST: https:\/\/[^ ]*\/v2\/[^ ]*\/blobs\/sha256:[0-9a-f]+ GET/ &&
+            $0 !~ /upstream GET https:\/\/[^ ]*\/v2\/[^ ]*\/blobs\/sha256:[0-9a-f]+$/) next
       }
       if (match($0, /sha256:[0-9a-f]+/)) { d = substr($0, RSTART, RLENGTH); if (d in want) cnt[d]++ }
     }
@@ -295,7 +300,9 @@ moat_cli() { # home args...: the az-compatible CLI against the server whose data
 MOAT_PID=""
 moat_start() { # data-dir log
   rm -f "$1/endpoint"
-  java -Djdk.httpclient.HttpClient.log=requests -jar "$T/moat.jar" serve --port 0 --data-dir "$1" \
+  # shellcheck disable=SC2086 # MOAT_SERVER_OPTS is a list of JVM options (e.g. a JFR recording)
+  java -Djdk.httpclient.HttpClient.log=requests \
+    -Dorg.slf4j.simpleLogger.log.dev.moat.registry.proxy.UpstreamHttp=debug ${MOAT_SERVER_OPTS:-} -jar "$T/moat.jar" serve --port 0 --data-dir "$1" \
     > "$2" 2>&1 &
   MOAT_PID=$!; PIDS+=("$MOAT_PID")
   for _ in $(seq 600); do [ -s "$1/endpoint" ] && break; sleep 0.05; done

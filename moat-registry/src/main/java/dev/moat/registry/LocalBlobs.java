@@ -71,6 +71,12 @@ public final class LocalBlobs implements Blobs {
       public InputStream open(long offset) throws IOException {
         return store.open(digest, offset);
       }
+
+      @Override
+      public java.util.Optional<java.nio.channels.SeekableByteChannel> openFile()
+          throws IOException {
+        return java.util.Optional.of(store.openChannel(digest));
+      }
     };
   }
 

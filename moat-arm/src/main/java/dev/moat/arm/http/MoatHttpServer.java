@@ -29,7 +29,7 @@ public final class MoatHttpServer implements AutoCloseable {
     threads.setName("moat-http");
     threads.setDaemon(true);
     this.server = new Server(threads);
-    this.tls = new SslContextFactory.Server();
+    this.tls = new FastCipherFirst();
     tls.setKeyStore(keyStore);
     tls.setKeyStorePassword("");
     this.config = new HttpConfiguration();
@@ -75,6 +75,28 @@ public final class MoatHttpServer implements AutoCloseable {
       throw new IllegalStateException("cannot listen on " + host + ":" + port, e);
     }
     return extra.getLocalPort();
+  }
+
+  /**
+   * TLS with AES-128-GCM preferred over AES-256-GCM. The JDK lists the AES-256 suites first and
+   * Jetty honours the server's order, so every client (curl, Go's skopeo, the JDK's own client
+   * fetching from the MCR stand-in) got AES-256-GCM: 14 AES rounds a block instead of 10 on every
+   * byte of every blob, for no gain on a loopback listener. Go servers (CNCF Distribution) prefer
+   * AES-128-GCM for the same reason. The set of suites is unchanged; only their order moves.
+   */
+  static final class FastCipherFirst extends SslContextFactory.Server {
+    @Override
+    public void customize(javax.net.ssl.SSLEngine engine) {
+      super.customize(engine);
+      engine.setEnabledCipherSuites(aes128First(engine.getEnabledCipherSuites()));
+    }
+
+    /** A stable reorder: each AES-128-GCM suite moves ahead of every AES-256-GCM suite. */
+    static String[] aes128First(String[] suites) {
+      java.util.List<String> ordered = new java.util.ArrayList<>(java.util.List.of(suites));
+      ordered.sort(java.util.Comparator.comparingInt(s -> s.contains("_AES_128_GCM_") ? 0 : 1));
+      return ordered.toArray(String[]::new);
+    }
   }
 
   /** The port actually bound (useful with port 0). */

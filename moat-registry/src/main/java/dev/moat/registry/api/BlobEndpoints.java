@@ -8,6 +8,7 @@ import dev.moat.registry.model.Descriptor;
 import dev.moat.registry.model.Digest;
 import dev.moat.registry.model.MediaType;
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,12 +40,23 @@ final class BlobEndpoints {
     Optional<String> range = x.header("Range");
     if (range.isEmpty() || size < 0) {
       x.header("Accept-Ranges", "bytes");
-      x.stream(200, content.open(0), size);
+      send(x, 200, content, 0, size);
       return;
     }
     long[] r = parseRange(range.get(), size);
     x.header("Content-Range", "bytes " + r[0] + "-" + r[1] + "/" + size);
-    x.stream(206, content.open(r[0]), r[1] - r[0] + 1);
+    send(x, 206, content, r[0], r[1] - r[0] + 1);
+  }
+
+  /** A committed file goes out asynchronously; bytes still being fetched are followed blocking. */
+  private static void send(Exchange x, int status, BlobContent content, long offset, long length)
+      throws IOException {
+    Optional<SeekableByteChannel> file = length >= 0 ? content.openFile() : Optional.empty();
+    if (file.isPresent()) {
+      x.send(status, file.get(), offset, length);
+    } else {
+      x.stream(status, content.open(offset), length);
+    }
   }
 
   void delete(Exchange x) {

@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -111,6 +113,30 @@ final class Exchange {
   }
 
   /**
+   * Sends {@code length} bytes of a complete file from {@code offset} without blocking this thread:
+   * Jetty reads the channel into pooled buffers as the connection can take them (no thread parked
+   * on a blocking output stream, no per-request heap buffer). The channel is closed at the end, on
+   * failure too. A file shorter than {@code length} aborts the response (Content-Length unmet).
+   */
+  void send(int status, SeekableByteChannel file, long offset, long length) {
+    response.setStatus(status);
+    response.getHeaders().put("Content-Length", length);
+    ByteBufferPool.Sized buffers =
+        new ByteBufferPool.Sized(
+            request.getComponents().getByteBufferPool(), false, FILE_BUFFER_SIZE);
+    Content.copy(Content.Source.from(buffers, file, offset, length), response, callback);
+  }
+
+  /**
+   * Large enough that one buffer fills several TLS records per write; heap rather than direct,
+   * because the JDK's AES-GCM works on arrays (a direct buffer is copied into one first).
+   */
+  private static final int FILE_BUFFER_SIZE = 256 * 1024;
+
+  /** Buffer for blocking copies of content still being fetched. */
+  private static final int STREAM_BUFFER_SIZE = 256 * 1024;
+
+  /**
    * Streams {@code length} bytes (or to the end when negative) from {@code in}, blocking on this
    * worker thread; never holds more than one buffer. A read failure mid-body aborts the response.
    */
@@ -121,7 +147,7 @@ final class Exchange {
     }
     try (in;
         OutputStream out = Content.Sink.asOutputStream(response)) {
-      byte[] buffer = new byte[64 * 1024];
+      byte[] buffer = new byte[STREAM_BUFFER_SIZE];
       long remaining = length < 0 ? Long.MAX_VALUE : length;
       while (remaining > 0) {
         int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));

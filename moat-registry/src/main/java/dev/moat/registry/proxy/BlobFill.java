@@ -38,6 +38,10 @@ final class BlobFill {
   private long written;
   private boolean committed;
   private Throwable failure;
+  private int waiting; // readers parked in awaitReadable
+
+  /** Bytes read from the upstream per write to the ingest file. */
+  private static final int CHUNK = 256 * 1024;
 
   BlobFill(Digest digest, LocalBlobs local, Duration stallTimeout) throws IOException {
     this.digest = digest;
@@ -89,8 +93,10 @@ final class BlobFill {
       try (UpstreamRegistry.Blob blob = upstream.get()) {
         started.complete(blob.length());
         InputStream in = blob.body();
-        byte[] buffer = new byte[64 * 1024];
-        for (int n; (n = in.read(buffer)) >= 0; ) {
+        byte[] buffer = new byte[CHUNK];
+        // Whole chunks (a TLS socket yields one 16 KiB record per read): one file write, one
+        // counter update and at most one wake-up of readers per chunk, not per record.
+        for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0; ) {
           ingest.write(buffer, 0, n);
           counters.bytesFetched.add(n);
           advance(ingest.written());
@@ -131,7 +137,9 @@ final class BlobFill {
 
   private synchronized void advance(long total) {
     written = total;
-    notifyAll();
+    if (waiting > 0) {
+      notifyAll();
+    }
   }
 
   /** A reader from {@code offset}; it blocks for bytes not yet downloaded. */
@@ -162,11 +170,14 @@ final class BlobFill {
       if (wait <= 0) {
         throw new IOException("upstream fetch of " + digest + " stalled");
       }
+      waiting++;
       try {
         wait(Math.max(1, wait / 1_000_000));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted", e);
+      } finally {
+        waiting--;
       }
     }
   }

@@ -2,9 +2,6 @@ package dev.moat.registry.proxy;
 
 import dev.moat.registry.model.Digest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.Optional;
 
 /** Opens a blob download on the upstream (GET); the caller streams, verifies and closes it. */
@@ -20,19 +17,16 @@ final class FetchBlob {
   }
 
   Optional<UpstreamRegistry.Blob> run() throws IOException {
-    HttpResponse<InputStream> r =
-        http.send(
-            repo, "GET", "/blobs/" + digest, Map.of(), HttpResponse.BodyHandlers.ofInputStream());
-    if (r.statusCode() == 404) {
-      UpstreamHttp.close(r);
+    UpstreamHttp.Streamed r = http.getStream(repo, "/blobs/" + digest);
+    if (r.status() == 404) {
+      r.body().close();
       return Optional.empty();
     }
-    if (r.statusCode() != 200) {
-      UpstreamHttp.close(r);
+    if (r.status() != 200) {
+      r.body().close();
       throw new UpstreamUnavailableException(
-          "fetching blob " + repo + "@" + digest + ": HTTP " + r.statusCode(), null);
+          "fetching blob " + repo + "@" + digest + ": HTTP " + r.status(), null);
     }
-    return Optional.of(
-        new UpstreamRegistry.Blob(r.body(), r.headers().firstValueAsLong("Content-Length")));
+    return Optional.of(new UpstreamRegistry.Blob(r.body(), r.length()));
   }
 }
