@@ -59,7 +59,7 @@ final class SpecBodyGenerator {
    * Gives every object the generator made the properties the spec requires of it (a required leaf
    * of an optional object would otherwise make most bodies invalid).
    */
-  private void fillRequired(ObjectNode body) {
+  void fillRequired(ObjectNode body) {
     Map<String, Leaf> leaves = new LinkedHashMap<>();
     leaves().forEach(l -> leaves.put(l.path(), l));
     for (int pass = 0; pass < 3; pass++) {
@@ -179,7 +179,7 @@ final class SpecBodyGenerator {
     return java.nio.ByteBuffer.allocate(8).putLong(v).array();
   }
 
-  private static void set(ObjectNode root, List<String> tokens, JsonNode value) {
+  static void set(ObjectNode root, List<String> tokens, JsonNode value) {
     JsonNode current = root;
     for (int i = 0; i < tokens.size(); i++) {
       String token = tokens.get(i);
