@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.arm.validation.ArmValidationErrors;
+import dev.moat.arm.validation.JsonPaths;
 import dev.moat.arm.validation.SpecTable;
 import dev.moat.arm.validation.ValidationErrors;
 import dev.moat.arm.validation.Violation;
@@ -20,15 +21,11 @@ import dev.moat.platform.json.Json;
 import dev.moat.resources.validation.ResourceGroupValidationErrors;
 import dev.moat.resources.validation.ResourceGroupValidator;
 import dev.moat.testing.ArmResult;
-import dev.moat.testing.TestMoat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -36,27 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * naming rule) is broken once on an otherwise valid body. Each request gets 400 with the code that
  * type's RP answers for that rule, and nothing is created.
  */
-class SpecViolationsTest {
+class SpecViolationsTest extends SpecTestBase {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static TestMoat moat;
-  private static String sub;
-  private static String rg;
-
-  @BeforeAll
-  static void start() {
-    moat = SpecFixture.start();
-    sub = moat.subscriptionId();
-    rg = moat.groupPath("prop");
-  }
-
-  @AfterAll
-  static void stop() {
-    moat.close();
-  }
-
-  static Stream<Arguments> types() {
-    return ServedTypes.cases(sub, rg).stream().map(Arguments::of);
-  }
 
   /** The wording each RP gives a broken rule (what the providers pass to the front door). */
   static ValidationErrors errorsOf(String type) {
@@ -97,7 +75,7 @@ class SpecViolationsTest {
         continue;
       }
       ObjectNode body = (ObjectNode) Json.read(c.base().replace("SLOT", "99"), JsonNode.class);
-      SpecBodyGenerator.set(body, JsonPathsForTests.tokens(rule.path()), bad.get());
+      SpecBodyGenerator.set(body, JsonPaths.tokens(rule.path()), bad.get());
       generator.fillRequired(body);
       String path = c.path().apply(slot++);
       String expected =

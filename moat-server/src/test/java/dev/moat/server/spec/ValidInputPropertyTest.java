@@ -8,14 +8,9 @@ import dev.moat.arm.validation.SpecTable;
 import dev.moat.platform.id.ResourceType;
 import dev.moat.platform.json.Json;
 import dev.moat.testing.ArmResult;
-import dev.moat.testing.TestMoat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -23,28 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * get a 2xx or a 4xx, never a 5xx, and everything Moat stored reads back (the item, its parent and
  * its collection).
  */
-class ValidInputPropertyTest {
+class ValidInputPropertyTest extends SpecTestBase {
   private static final long SEED = 12;
   private static final int BODIES_PER_TYPE = 12;
-  private static TestMoat moat;
-  private static String rg;
-  private static String sub;
-
-  @BeforeAll
-  static void start() {
-    moat = SpecFixture.start();
-    sub = moat.subscriptionId();
-    rg = moat.groupPath("prop");
-  }
-
-  @AfterAll
-  static void stop() {
-    moat.close();
-  }
-
-  static Stream<Arguments> types() {
-    return ServedTypes.cases(sub, rg).stream().map(Arguments::of);
-  }
 
   @ParameterizedTest
   @MethodSource("types")
