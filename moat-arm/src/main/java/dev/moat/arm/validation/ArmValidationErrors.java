@@ -4,11 +4,7 @@ import dev.moat.platform.error.ArmException;
 import dev.moat.platform.error.CommonError;
 import dev.moat.platform.id.ResourceType;
 
-/**
- * The wording most resource providers share: {@code InvalidResourceName} for names, {@code
- * InvalidParameter} naming the property path for values, ARM's deserialisation error ({@code
- * InvalidRequestContent}) for missing required ones.
- */
+/** The wording most resource providers share: {@code InvalidResourceName} for names. */
 public final class ArmValidationErrors implements ValidationErrors {
   public static final ArmValidationErrors INSTANCE = new ArmValidationErrors();
 
@@ -19,19 +15,6 @@ public final class ArmValidationErrors implements ValidationErrors {
     return CommonError.INVALID_RESOURCE_NAME
         .exception(name, rule.maxLength(), describe(rule))
         .withTarget("name");
-  }
-
-  @Override
-  public ArmException invalidValue(ResourceType type, Violation v) {
-    if (v.rule().kind() == SpecTable.Kind.REQUIRED) {
-      int dot = v.path().lastIndexOf('.');
-      String property = v.path().substring(dot + 1);
-      String parent = dot < 0 ? "" : v.path().substring(0, dot);
-      return CommonError.MISSING_PROPERTY.exception(property, parent).withTarget(v.path());
-    }
-    return CommonError.INVALID_PARAMETER_VALUE
-        .exception(v.valueText(), v.path(), v.expectation())
-        .withTarget(v.path());
   }
 
   /** The naming rule in words, from its source (the naming table's text where there is one). */

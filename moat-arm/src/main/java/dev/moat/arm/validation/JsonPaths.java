@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Finds the values a {@link SpecTable.Rule} path names in a request body. */
-final class JsonPaths {
+public final class JsonPaths {
   private JsonPaths() {}
 
   /** A value found in the body and the concrete path to it, e.g. {@code properties.a[0].b}. */
@@ -50,7 +50,7 @@ final class JsonPaths {
   }
 
   /** {@code a.b[].c{}} becomes {@code [a, b, [], c, {}]}. */
-  static List<String> tokens(String path) {
+  public static List<String> tokens(String path) {
     List<String> tokens = new ArrayList<>();
     for (String part : path.split("\\.")) {
       String name = part;

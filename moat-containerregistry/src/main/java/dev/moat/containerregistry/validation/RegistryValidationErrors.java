@@ -1,9 +1,7 @@
 package dev.moat.containerregistry.validation;
 
-import dev.moat.arm.validation.ArmValidationErrors;
 import dev.moat.arm.validation.SpecTable;
 import dev.moat.arm.validation.ValidationErrors;
-import dev.moat.arm.validation.Violation;
 import dev.moat.containerregistry.model.ContainerRegistryTypes;
 import dev.moat.platform.error.ArmException;
 import dev.moat.platform.id.ResourceType;
@@ -21,10 +19,5 @@ public final class RegistryValidationErrors implements ValidationErrors {
     }
     return ContainerRegistryError.INVALID_CHILD_NAME.exception(
         name, type.equals(ContainerRegistryTypes.CACHE_RULE) ? "Cache rule" : "Credential set");
-  }
-
-  @Override
-  public ArmException invalidValue(ResourceType type, Violation violation) {
-    return ArmValidationErrors.INSTANCE.invalidValue(type, violation);
   }
 }

@@ -1,6 +1,5 @@
 package dev.moat.authorization.validation;
 
-import dev.moat.arm.validation.ArmValidationErrors;
 import dev.moat.arm.validation.SpecTable;
 import dev.moat.arm.validation.ValidationErrors;
 import dev.moat.arm.validation.Violation;
@@ -24,6 +23,6 @@ public final class AuthorizationValidationErrors implements ValidationErrors {
       String[] parts = v.path().split("\\.");
       return AuthorizationError.MISSING_PROPERTY.exception(parts[parts.length - 1]);
     }
-    return ArmValidationErrors.INSTANCE.invalidValue(type, v);
+    return ValidationErrors.super.invalidValue(type, v);
   }
 }

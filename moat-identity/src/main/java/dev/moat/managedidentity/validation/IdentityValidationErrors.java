@@ -1,9 +1,7 @@
 package dev.moat.managedidentity.validation;
 
-import dev.moat.arm.validation.ArmValidationErrors;
 import dev.moat.arm.validation.SpecTable;
 import dev.moat.arm.validation.ValidationErrors;
-import dev.moat.arm.validation.Violation;
 import dev.moat.platform.error.ArmException;
 import dev.moat.platform.id.ResourceType;
 
@@ -16,10 +14,5 @@ public final class IdentityValidationErrors implements ValidationErrors {
   @Override
   public ArmException invalidName(ResourceType type, String name, SpecTable.NameRule rule) {
     return ManagedIdentityError.INVALID_NAME.exception(name);
-  }
-
-  @Override
-  public ArmException invalidValue(ResourceType type, Violation violation) {
-    return ArmValidationErrors.INSTANCE.invalidValue(type, violation);
   }
 }

@@ -1,6 +1,5 @@
 package dev.moat.network.validation;
 
-import dev.moat.arm.validation.ArmValidationErrors;
 import dev.moat.arm.validation.SpecTable;
 import dev.moat.arm.validation.ValidationErrors;
 import dev.moat.arm.validation.Violation;
@@ -40,6 +39,6 @@ public final class NetworkValidationErrors implements ValidationErrors {
       return invalidName(type, violation.value().asText(), new SpecTable.NameRule(1, max, null, ""))
           .withTarget(violation.path());
     }
-    return ArmValidationErrors.INSTANCE.invalidValue(type, violation);
+    return ValidationErrors.super.invalidValue(type, violation);
   }
 }

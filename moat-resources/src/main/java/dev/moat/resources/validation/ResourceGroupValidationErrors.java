@@ -1,9 +1,7 @@
 package dev.moat.resources.validation;
 
-import dev.moat.arm.validation.ArmValidationErrors;
 import dev.moat.arm.validation.SpecTable;
 import dev.moat.arm.validation.ValidationErrors;
-import dev.moat.arm.validation.Violation;
 import dev.moat.platform.error.ArmException;
 import dev.moat.platform.id.ResourceType;
 import java.util.List;
@@ -24,11 +22,6 @@ public final class ResourceGroupValidationErrors implements ValidationErrors {
       return e;
     }
     return ResourceGroupError.INVALID_NAME_LENGTH.exception(name);
-  }
-
-  @Override
-  public ArmException invalidValue(ResourceType type, Violation violation) {
-    return ArmValidationErrors.INSTANCE.invalidValue(type, violation);
   }
 
   @Override

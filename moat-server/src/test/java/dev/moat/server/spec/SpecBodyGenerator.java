@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moat.arm.validation.JsonPaths;
 import dev.moat.arm.validation.SpecTable;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -41,7 +42,7 @@ final class SpecBodyGenerator {
     ObjectNode body = JSON.objectNode();
     for (Leaf leaf : leaves()) {
       if (random.nextInt(100) < 20) {
-        value(leaf).ifPresent(v -> set(body, JsonPathsForTests.tokens(leaf.path()), v));
+        value(leaf).ifPresent(v -> set(body, JsonPaths.tokens(leaf.path()), v));
       }
     }
     if (random.nextBoolean()) {
@@ -59,7 +60,7 @@ final class SpecBodyGenerator {
    * Gives every object the generator made the properties the spec requires of it (a required leaf
    * of an optional object would otherwise make most bodies invalid).
    */
-  private void fillRequired(ObjectNode body) {
+  void fillRequired(ObjectNode body) {
     Map<String, Leaf> leaves = new LinkedHashMap<>();
     leaves().forEach(l -> leaves.put(l.path(), l));
     for (int pass = 0; pass < 3; pass++) {
@@ -67,7 +68,7 @@ final class SpecBodyGenerator {
         if (rule.kind() != SpecTable.Kind.REQUIRED || !leaves.containsKey(rule.path())) {
           continue;
         }
-        List<String> tokens = JsonPathsForTests.tokens(rule.path());
+        List<String> tokens = JsonPaths.tokens(rule.path());
         for (ObjectNode parent : objectsAt(body, tokens.subList(0, tokens.size() - 1))) {
           String field = tokens.get(tokens.size() - 1);
           if (!parent.hasNonNull(field)) {
@@ -179,7 +180,7 @@ final class SpecBodyGenerator {
     return java.nio.ByteBuffer.allocate(8).putLong(v).array();
   }
 
-  private static void set(ObjectNode root, List<String> tokens, JsonNode value) {
+  static void set(ObjectNode root, List<String> tokens, JsonNode value) {
     JsonNode current = root;
     for (int i = 0; i < tokens.size(); i++) {
       String token = tokens.get(i);
