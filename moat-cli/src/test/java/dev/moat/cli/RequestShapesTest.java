@@ -359,6 +359,44 @@ class RequestShapesTest {
   }
 
   @Test
+  void pollingPrefersTheMillisecondHintToRetryAfter() {
+    FakeArm arm = new FakeArm();
+    String path = RG + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/quick";
+    String op = FakeArm.ENDPOINT + "/subscriptions/" + FakeArm.SUB + "/providers/x/operations/9";
+    Map<String, List<String>> hints =
+        Map.of("Retry-After", List.of("1"), "retry-after-ms", List.of("100"));
+    arm.on(
+        "PUT",
+        path,
+        r ->
+            FakeArm.json(
+                201,
+                "{\"properties\":{\"provisioningState\":\"Creating\"}}",
+                Map.of("Azure-AsyncOperation", List.of(op), "retry-after-ms", List.of("100"))));
+    int[] polls = {0};
+    arm.on(
+        "GET",
+        "/subscriptions/" + FakeArm.SUB + "/providers/x/operations/9",
+        r ->
+            FakeArm.json(
+                200,
+                polls[0]++ == 0 ? "{\"status\":\"InProgress\"}" : "{\"status\":\"Succeeded\"}",
+                hints));
+    arm.on(
+        "GET",
+        path,
+        r ->
+            FakeArm.json(
+                200,
+                "{\"name\":\"quick\",\"properties\":{\"provisioningState\":\"Succeeded\"}}",
+                Map.of()));
+    CliRun run =
+        arm.run("identity", "create", "-g", "rg", "-n", "quick", "-l", "eastus", "-o", "none");
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(arm.pauses).containsExactly(Duration.ofMillis(100), Duration.ofMillis(100));
+  }
+
+  @Test
   void putPollsAzureAsyncOperationHonouringRetryAfterThenReadsTheResource() {
     FakeArm arm = new FakeArm();
     String path = RG + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/slow";

@@ -126,8 +126,26 @@ final class LroPoller {
     return new ServiceException(200, status, "The operation ended with status " + status + ".");
   }
 
+  /**
+   * The wait the reply asks for: the millisecond headers first, as azure-core reads them ({@code
+   * retry-after-ms}, {@code x-ms-retry-after-ms}), so an operation that ends in milliseconds is not
+   * rounded up to whole seconds; else {@code Retry-After}.
+   */
   private static Duration retryAfter(ArmReply reply) {
-    return reply.header("Retry-After").flatMap(LroPoller::seconds).orElse(DEFAULT_DELAY);
+    return reply
+        .header("retry-after-ms")
+        .or(() -> reply.header("x-ms-retry-after-ms"))
+        .flatMap(LroPoller::millis)
+        .or(() -> reply.header("Retry-After").flatMap(LroPoller::seconds))
+        .orElse(DEFAULT_DELAY);
+  }
+
+  private static Optional<Duration> millis(String value) {
+    try {
+      return Optional.of(Duration.ofMillis(Math.max(0, Long.parseLong(value.trim()))));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<Duration> seconds(String value) {

@@ -1,26 +1,24 @@
 package dev.moat.fabric.dns;
 
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -37,9 +35,9 @@ import org.xbill.DNS.Section;
  * retries over TCP when a UDP answer is truncated). Both sockets share the port number so that
  * {@code dig @127.0.0.1 -p PORT} and {@code dig +tcp} reach the same view.
  *
- * <p>The UDP loop answers inline (answers are in-memory computations); each TCP connection is
- * served on a task of the executor the server was given. {@link #close()} closes both sockets,
- * which ends the loops.
+ * <p>A server owns no thread: its channels are non-blocking and registered with the fabric's {@link
+ * DnsLoop}, whose selector thread reads queries and writes answers, and whose workers compute the
+ * answers. {@link #close()} closes the channels and every open TCP connection.
  */
 final class DnsServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DnsServer.class);
@@ -52,29 +50,35 @@ final class DnsServer implements AutoCloseable {
 
   private final DnsView view;
   private final DnsResponder responder;
-  private final DatagramSocket udp;
-  private final ServerSocket tcp;
+  private final DatagramChannel udp;
+  private final ServerSocketChannel tcp;
+  private final DnsLoop loop;
   private final Clock clock;
   private final Instant startedAt;
   private final AtomicLong queries = new AtomicLong();
   private final AtomicReference<Instant> lastQuery = new AtomicReference<>();
-  // Open TCP connections, closed with the server: a client (dnsjava pools them) may keep one idle,
-  // and a thread blocked reading it would otherwise hold up shutdown until the idle timeout.
-  private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+  // Open TCP connections, closed with the server: a client (dnsjava pools them) may keep one idle.
+  private final Set<TcpConnection> connections = ConcurrentHashMap.newKeySet();
 
   private DnsServer(
-      DnsView view, DnsResponder responder, DatagramSocket udp, ServerSocket tcp, Clock clock) {
+      DnsView view,
+      DnsResponder responder,
+      DatagramChannel udp,
+      ServerSocketChannel tcp,
+      DnsLoop loop,
+      Clock clock) {
     this.view = view;
     this.responder = responder;
     this.udp = udp;
     this.tcp = tcp;
+    this.loop = loop;
     this.clock = clock;
     this.startedAt = clock.instant();
   }
 
   /**
    * Binds UDP and TCP on {@code address:port} ({@code port} 0: an ephemeral port free for both) and
-   * starts serving on {@code executor}.
+   * starts serving on {@code loop}.
    */
   static DnsServer start(
       DnsView view,
@@ -82,21 +86,25 @@ final class DnsServer implements AutoCloseable {
       InetAddress address,
       int port,
       Clock clock,
-      ExecutorService executor)
+      DnsLoop loop)
       throws IOException {
     for (int attempt = 1; ; attempt++) {
-      DatagramSocket udp = new DatagramSocket(new InetSocketAddress(address, port));
+      DatagramChannel udp = DatagramChannel.open();
       try {
-        ServerSocket tcp = new ServerSocket();
+        udp.bind(new InetSocketAddress(address, port));
+        udp.configureBlocking(false);
+        ServerSocketChannel tcp = ServerSocketChannel.open();
         try {
-          tcp.bind(new InetSocketAddress(address, udp.getLocalPort()));
+          tcp.bind(
+              new InetSocketAddress(
+                  address, ((InetSocketAddress) udp.getLocalAddress()).getPort()));
+          tcp.configureBlocking(false);
         } catch (IOException e) {
           tcp.close();
           throw e;
         }
-        DnsServer server = new DnsServer(view, responder, udp, tcp, clock);
-        executor.execute(server::serveUdp);
-        executor.execute(() -> server.acceptTcp(executor));
+        DnsServer server = new DnsServer(view, responder, udp, tcp, loop, clock);
+        loop.execute(server::register);
         return server;
       } catch (BindException e) {
         udp.close();
@@ -111,12 +119,30 @@ final class DnsServer implements AutoCloseable {
     }
   }
 
+  /** On the selector thread: starts reading queries and accepting connections. */
+  private void register() {
+    try {
+      if (udp.isOpen()) {
+        udp.register(loop.selector(), SelectionKey.OP_READ, (DnsLoop.Handler) k -> readUdp());
+      }
+      if (tcp.isOpen()) {
+        tcp.register(loop.selector(), SelectionKey.OP_ACCEPT, (DnsLoop.Handler) k -> accept());
+      }
+    } catch (ClosedChannelException e) {
+      // closed before it was registered
+    }
+  }
+
   DnsView view() {
     return view;
   }
 
   InetSocketAddress address() {
-    return (InetSocketAddress) udp.getLocalSocketAddress();
+    try {
+      return (InetSocketAddress) udp.getLocalAddress();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   Instant startedAt() {
@@ -131,70 +157,145 @@ final class DnsServer implements AutoCloseable {
     return Optional.ofNullable(lastQuery.get());
   }
 
-  private void serveUdp() {
-    byte[] buffer = new byte[65535];
-    while (!udp.isClosed()) {
-      DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-      try {
-        udp.receive(packet);
-        byte[] data = Arrays.copyOf(packet.getData(), packet.getLength());
-        Optional<byte[]> out = handle(data, true);
-        if (out.isPresent()) {
-          udp.send(new DatagramPacket(out.get(), out.get().length, packet.getSocketAddress()));
-        }
-      } catch (SocketException e) {
-        if (!udp.isClosed()) {
-          LOG.warn("DNS view {}: UDP socket failed", view.label(), e);
-        }
-        return;
-      } catch (IOException e) {
-        LOG.warn("DNS view {}: UDP exchange failed", view.label(), e);
+  /** On the selector thread: every datagram waiting, each answered on a worker. */
+  private void readUdp() throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(65535);
+    for (SocketAddress from = udp.receive(buffer); from != null; from = udp.receive(buffer)) {
+      buffer.flip();
+      byte[] data = new byte[buffer.remaining()];
+      buffer.get(data);
+      buffer.clear();
+      SocketAddress client = from;
+      boolean queued =
+          loop.submit(
+              () -> {
+                try {
+                  Optional<byte[]> out = handle(data, true);
+                  if (out.isPresent()) {
+                    udp.send(
+                        ByteBuffer.wrap(out.get()), client); // a full buffer drops it, as UDP may
+                  }
+                } catch (IOException e) {
+                  if (udp.isOpen()) {
+                    LOG.warn("DNS view {}: UDP exchange failed", view.label(), e);
+                  }
+                }
+              });
+      if (!queued) {
+        LOG.debug("DNS view {}: busy, dropped a UDP query", view.label());
       }
     }
   }
 
-  private void acceptTcp(ExecutorService executor) {
-    while (!tcp.isClosed()) {
-      try {
-        Socket socket = tcp.accept();
-        connections.add(socket);
-        executor.execute(() -> serveTcp(socket));
-      } catch (IOException e) {
-        if (!tcp.isClosed()) {
-          LOG.warn("DNS view {}: TCP accept failed", view.label(), e);
-        }
-        return;
-      } catch (RejectedExecutionException e) {
-        return; // shutting down
-      }
+  /** On the selector thread: takes every pending connection. */
+  private void accept() throws IOException {
+    for (SocketChannel socket = tcp.accept(); socket != null; socket = tcp.accept()) {
+      socket.configureBlocking(false);
+      TcpConnection connection = new TcpConnection(socket);
+      connections.add(connection);
+      socket.register(loop.selector(), SelectionKey.OP_READ, connection);
     }
   }
 
-  private void serveTcp(Socket socket) {
-    try (socket) {
-      socket.setSoTimeout(TCP_IDLE_MILLIS);
-      DataInputStream in = new DataInputStream(socket.getInputStream());
-      DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-      while (true) {
-        int length = in.readUnsignedShort(); // RFC 1035 §4.2.2: two-byte length prefix
-        byte[] data = in.readNBytes(length);
-        if (data.length < length) {
-          return;
-        }
-        Optional<byte[]> response = handle(data, false);
-        if (response.isEmpty()) {
-          return;
-        }
-        out.writeShort(response.get().length);
-        out.write(response.get());
-        out.flush();
+  /**
+   * One TCP connection: length-prefixed queries (RFC 1035 §4.2.2) read as they arrive, answers
+   * computed on a worker and written back in order by the selector thread.
+   */
+  private final class TcpConnection implements DnsLoop.Handler {
+    private final SocketChannel socket;
+    private ByteBuffer in = ByteBuffer.allocate(2 + 512);
+    private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
+    private volatile long lastActive = System.currentTimeMillis();
+
+    TcpConnection(SocketChannel socket) {
+      this.socket = socket;
+    }
+
+    @Override
+    public void ready(SelectionKey key) throws IOException {
+      lastActive = System.currentTimeMillis();
+      if (key.isReadable()) {
+        read(key);
       }
-    } catch (EOFException e) {
-      // The client closed the connection between queries: the normal end.
-    } catch (IOException e) {
-      LOG.debug("DNS view {}: TCP connection ended", view.label(), e);
-    } finally {
-      connections.remove(socket);
+      if (key.isValid() && key.isWritable()) {
+        write(key);
+      }
+    }
+
+    private void read(SelectionKey key) throws IOException {
+      if (socket.read(in) < 0) {
+        close(); // the client closed the connection between queries: the normal end
+        return;
+      }
+      while (in.position() >= 2) {
+        int length = ((in.get(0) & 0xff) << 8) | (in.get(1) & 0xff);
+        if (in.capacity() < 2 + length) {
+          ByteBuffer bigger = ByteBuffer.allocate(2 + length);
+          in.flip();
+          bigger.put(in);
+          in = bigger;
+          return;
+        }
+        if (in.position() < 2 + length) {
+          return;
+        }
+        in.flip();
+        in.position(2);
+        byte[] data = new byte[length];
+        in.get(data);
+        in.compact();
+        boolean queued = loop.submit(() -> answer(key, data));
+        if (!queued) {
+          close();
+          return;
+        }
+      }
+    }
+
+    /** On a worker: the answer, handed back to the selector thread to write. */
+    private void answer(SelectionKey key, byte[] data) {
+      Optional<byte[]> response = handle(data, false);
+      loop.execute(
+          () -> {
+            if (response.isEmpty()) {
+              close();
+              return;
+            }
+            ByteBuffer frame = ByteBuffer.allocate(2 + response.get().length);
+            frame.putShort((short) response.get().length).put(response.get()).flip();
+            out.add(frame);
+            if (key.isValid()) {
+              key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
+            }
+          });
+    }
+
+    private void write(SelectionKey key) throws IOException {
+      while (!out.isEmpty()) {
+        ByteBuffer head = out.peek();
+        socket.write(head);
+        if (head.hasRemaining()) {
+          return;
+        }
+        out.poll();
+      }
+      key.interestOps(SelectionKey.OP_READ);
+    }
+
+    @Override
+    public void tick(long nowMillis) {
+      if (nowMillis - lastActive > TCP_IDLE_MILLIS) {
+        close();
+      }
+    }
+
+    void close() {
+      connections.remove(this);
+      try {
+        socket.close();
+      } catch (IOException e) {
+        LOG.debug("DNS view {}: closing a TCP connection", view.label(), e);
+      }
     }
   }
 
@@ -235,9 +336,10 @@ final class DnsServer implements AutoCloseable {
 
   @Override
   public void close() {
-    udp.close();
+    closeQuietly(udp);
     closeQuietly(tcp);
-    connections.forEach(DnsServer::closeQuietly);
+    connections.forEach(TcpConnection::close);
+    loop.selector().wakeup(); // lets the selector drop the cancelled keys
   }
 
   private static void closeQuietly(Closeable c) {

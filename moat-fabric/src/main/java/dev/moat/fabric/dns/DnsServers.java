@@ -15,11 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -38,16 +33,22 @@ import java.util.stream.Collectors;
  * server whose VNet is gone answers REFUSED until the next sync closes it. Answers themselves are
  * never stale: each query reads the inventories.
  *
+ * <p>Every view shares one {@link DnsLoop}: a selector thread for all sockets and {@value #WORKERS}
+ * workers for answers, however many VNets exist.
+ *
  * <p>Thread-safe; lifecycle methods are serialised on this object.
  */
 public final class DnsServers implements AutoCloseable {
+  /** Answer workers: answers are short store reads, so the cores of a small machine suffice. */
+  static final int WORKERS = 2;
+
   private final NetworkInventory network;
   private final ViewResolver resolver;
   private final InetAddress bindAddress;
   private final int hostPort;
   private final Clock clock;
   private final Map<ResourceId, DnsServer> vnetServers = new LinkedHashMap<>();
-  private ExecutorService executor;
+  private DnsLoop loop;
   private DnsServer hostServer;
   private boolean closed;
 
@@ -80,10 +81,14 @@ public final class DnsServers implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("DNS servers are closed");
     }
-    if (executor != null) {
+    if (loop != null) {
       return;
     }
-    executor = Executors.newCachedThreadPool(threads());
+    try {
+      loop = new DnsLoop(WORKERS);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open a selector for DNS", e);
+    }
     try {
       hostServer = open(DnsView.host(), hostPort, () -> true);
       sync();
@@ -108,10 +113,26 @@ public final class DnsServers implements AutoCloseable {
     }
   }
 
-  /** The server of {@code vnet}'s view after a {@link #sync()}, or empty if the VNet is unknown. */
+  /**
+   * The server of {@code vnet}'s view (opened if the VNet is new), or empty if the VNet is unknown.
+   * Looks at this one VNet only: a node asks on every bootstrap, so the cost must not grow with the
+   * number of VNets; {@link #views()} syncs them all.
+   */
   public synchronized Optional<InetSocketAddress> server(ResourceId vnet) {
-    sync();
-    return Optional.ofNullable(vnetServers.get(vnet)).map(DnsServer::address);
+    requireStarted();
+    if (!exists(vnet)) {
+      DnsServer gone = vnetServers.remove(vnet);
+      if (gone != null) {
+        gone.close();
+      }
+      return Optional.empty();
+    }
+    DnsServer server = vnetServers.get(vnet);
+    if (server == null) {
+      server = open(DnsView.of(vnet), 0, () -> exists(vnet));
+      vnetServers.put(vnet, server);
+    }
+    return Optional.of(server.address());
   }
 
   /** The server of the host's public view. */
@@ -139,13 +160,8 @@ public final class DnsServers implements AutoCloseable {
       hostServer.close();
       hostServer = null;
     }
-    if (executor != null) {
-      executor.shutdownNow();
-      try {
-        executor.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (loop != null) {
+      loop.close();
     }
   }
 
@@ -164,7 +180,7 @@ public final class DnsServers implements AutoCloseable {
   private DnsServer open(DnsView view, int port, BooleanSupplier exists) {
     try {
       return DnsServer.start(
-          view, new DnsResponder(view, resolver, exists), bindAddress, port, clock, executor);
+          view, new DnsResponder(view, resolver, exists), bindAddress, port, clock, loop);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot serve DNS view " + view.label() + " on " + bindAddress + ":" + port, e);
@@ -172,7 +188,7 @@ public final class DnsServers implements AutoCloseable {
   }
 
   private void requireStarted() {
-    if (executor == null || closed) {
+    if (loop == null || closed) {
       throw new IllegalStateException("DNS servers are not running");
     }
   }
@@ -180,14 +196,5 @@ public final class DnsServers implements AutoCloseable {
   private static DnsViewInfo info(DnsServer s) {
     return new DnsViewInfo(
         s.view().virtualNetwork(), s.address(), s.startedAt(), s.queries(), s.lastQuery());
-  }
-
-  private static ThreadFactory threads() {
-    AtomicInteger count = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "moat-dns-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

@@ -141,6 +141,28 @@ class DnsServersTest {
   }
 
   @Test
+  void everyViewSharesTheSameFewThreads() throws IOException {
+    for (int i = 0; i < 30; i++) {
+      dev.moat.platform.id.ResourceId id =
+          dev.moat.platform.id.ResourceId.parse(
+              "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v"
+                  + i);
+      topology.vnets.add(
+          new dev.moat.fabric.topology.VirtualNetworkView(
+              id, "eastus", List.of("10." + i + ".0.0/16"), List.of()));
+      InetSocketAddress server = fabric.dnsServer(id).orElseThrow();
+      assertThat(query(server, "myacr.azurecr.io", Type.A, i % 2 == 0).getRcode())
+          .isEqualTo(Rcode.NOERROR);
+    }
+    long dnsThreads =
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().startsWith("moat-dns-"))
+            .count();
+    // One selector and the answer workers, for 32 views (host, seed VNet and 30 more).
+    assertThat(dnsThreads).isLessThanOrEqualTo(1 + DnsServers.WORKERS);
+  }
+
+  @Test
   void serversFollowVirtualNetworksAsTheyComeAndGo() throws IOException {
     assertThat(fabric.dnsServer(OTHER_VNET)).isEmpty();
 

@@ -11,6 +11,12 @@ public interface RoleAssignmentRepository {
   /** Every assignment in the subscription, at any scope inside it. */
   List<RoleAssignment> listInSubscription(String subscriptionId);
 
+  /** The assignments of one principal, at any scope (an indexed lookup). */
+  List<RoleAssignment> listForPrincipal(String principalId);
+
+  /** The assignments with this name (a GUID), at any scope (an indexed lookup). */
+  List<RoleAssignment> listByName(String name);
+
   void save(RoleAssignment assignment);
 
   /** False when it did not exist. */

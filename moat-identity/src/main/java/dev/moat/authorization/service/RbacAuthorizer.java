@@ -21,7 +21,7 @@ public final class RbacAuthorizer implements Authorizer {
 
   @Override
   public boolean allowed(String principalObjectId, String action, ResourceId scope) {
-    return assignments.listInSubscription(scope.subscriptionId()).stream()
+    return assignments.listForPrincipal(principalObjectId).stream()
         .filter(a -> a.principalId().equalsIgnoreCase(principalObjectId))
         .filter(a -> a.scope().contains(scope))
         .flatMap(a -> roles.find(a.roleDefinitionGuid()).stream())

@@ -76,7 +76,6 @@ public final class RoleAssignmentService {
     return database.inTransaction(
         c -> {
           Instant now = clock.instant();
-          List<RoleAssignment> inSubscription = assignments.listInSubscription(id.subscriptionId());
           Optional<RoleAssignment> existing = assignments.find(id);
           if (existing.isPresent()) {
             RoleAssignment old = existing.get();
@@ -90,11 +89,13 @@ public final class RoleAssignmentService {
             assignments.save(updated);
             return new Written(updated, false);
           }
-          for (RoleAssignment other : inSubscription) {
+          for (RoleAssignment other : assignments.listByName(id.name())) {
             // Assignment names are unique beyond their scope; reusing one elsewhere is an update.
-            if (other.name().equalsIgnoreCase(id.name())) {
+            if (other.id().subscriptionId().equalsIgnoreCase(id.subscriptionId())) {
               throw AuthorizationError.UPDATE_NOT_PERMITTED.exception();
             }
+          }
+          for (RoleAssignment other : assignments.listForPrincipal(request.principalId())) {
             if (other.scope().equals(scope)
                 && other.roleDefinitionGuid().equalsIgnoreCase(role.name())
                 && other.principalId().equalsIgnoreCase(request.principalId())) {
