@@ -117,6 +117,11 @@ public final class AcrDataPlane implements AutoCloseable {
             new AcrAuthEndpoints(acrTokens));
   }
 
+  /** {@code importImage}: a server-side copy into a registry, whatever its network rules. */
+  public void importImage(ImageImport.Request request) throws ImageImport.ImportException {
+    new ImageImport(engine, standIns).run(request);
+  }
+
   /** The Jetty handler to mount before the ARM front door. */
   public Handler handler() {
     return handler;

@@ -151,6 +151,12 @@ public enum ContainerRegistryError implements ArmErrorCode {
       "CredentialSetInUse",
       "The credential set '%s' is used by cache rule(s) %s. Update or delete them first. For"
           + " more information, please visit https://aka.ms/acr/cache."),
+  // importImage. Code InvalidParameters is ACR's generic import failure code (Azure/acr #632,
+  // #508); the messages are [EMU] (no published text for these cases).
+  IMPORT_INVALID_PARAMETERS(400, "InvalidParameters", "%s"),
+  IMPORT_SOURCE_NOT_FOUND(404, "InvalidParameters", "%s"),
+  IMPORT_TAG_EXISTS(409, "InvalidParameters", "%s"),
+  IMPORT_FAILED(400, "InvalidParameters", "%s"),
   // [EMU] checkNameAvailability's answer for an unknown type.
   UNSUPPORTED_NAME_CHECK_TYPE(
       400,
