@@ -114,7 +114,8 @@ public final class AcrDataPlane implements AutoCloseable {
             ports,
             registry,
             standIns,
-            new AcrAuthEndpoints(acrTokens));
+            new AcrAuthEndpoints(acrTokens),
+            new AcrMetadataEndpoints(engine, acrTokens));
   }
 
   /** {@code importImage}: a server-side copy into a registry, whatever its network rules. */

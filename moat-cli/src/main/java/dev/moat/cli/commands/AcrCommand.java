@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "acr",
     description = "Manage private registries with Azure Container Registries.",
-    subcommands = AcrCacheCommand.class)
+    subcommands = {AcrCacheCommand.class, AcrRepositoryCommand.class, AcrManifestCommand.class})
 public final class AcrCommand extends CommandGroup {
   private static final String V = Registries.V;
   private static final Choices SKUS = Choices.of("--sku", "Basic", "Premium", "Standard");
