@@ -114,7 +114,13 @@ public final class AcrDataPlane implements AutoCloseable {
             ports,
             registry,
             standIns,
-            new AcrAuthEndpoints(acrTokens));
+            new AcrAuthEndpoints(acrTokens),
+            new AcrMetadataEndpoints(engine, acrTokens));
+  }
+
+  /** {@code importImage}: a server-side copy into a registry, whatever its network rules. */
+  public void importImage(ImageImport.Request request) throws ImageImport.ImportException {
+    new ImageImport(engine, standIns).run(request);
   }
 
   /** The Jetty handler to mount before the ARM front door. */

@@ -37,6 +37,7 @@ public final class AcrTokens {
           "pull", "Microsoft.ContainerRegistry/registries/pull/read",
           "push", "Microsoft.ContainerRegistry/registries/push/write",
           "delete", "Microsoft.ContainerRegistry/registries/artifacts/delete",
+          "metadata_read", "Microsoft.ContainerRegistry/registries/metadata/read",
           "*", "Microsoft.ContainerRegistry/registries/catalog/read");
 
   private final TokenService tokens;

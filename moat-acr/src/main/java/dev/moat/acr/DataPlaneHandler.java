@@ -1,5 +1,6 @@
 package dev.moat.acr;
 
+import dev.moat.arm.http.HttpResult;
 import dev.moat.arm.http.JettyHttpAdapter;
 import dev.moat.fabric.NetworkFabric;
 import dev.moat.fabric.Source;
@@ -47,6 +48,7 @@ final class DataPlaneHandler extends Handler.Abstract {
   private final Handler registryHandler;
   private final StandIns standIns;
   private final AcrAuthEndpoints auth;
+  private final AcrMetadataEndpoints metadata;
 
   DataPlaneHandler(
       AcrRegistries registries,
@@ -55,7 +57,8 @@ final class DataPlaneHandler extends Handler.Abstract {
       DataPlanePorts ports,
       Handler registryHandler,
       StandIns standIns,
-      AcrAuthEndpoints auth) {
+      AcrAuthEndpoints auth,
+      AcrMetadataEndpoints metadata) {
     this.registries = registries;
     this.fabric = fabric;
     this.passports = passports;
@@ -63,6 +66,7 @@ final class DataPlaneHandler extends Handler.Abstract {
     this.registryHandler = registryHandler;
     this.standIns = standIns;
     this.auth = auth;
+    this.metadata = metadata;
   }
 
   @Override
@@ -158,8 +162,28 @@ final class DataPlaneHandler extends Handler.Abstract {
       RegistryTarget target, Request request, Response response, Callback callback)
       throws Exception {
     String path = request.getHttpURI().getPath();
-    if (target instanceof RegistryTarget.Acr acr && AcrAuthEndpoints.handles(path)) {
-      return new JettyHttpAdapter(call -> auth.handle(call, acr.registry()), 64 * 1024)
+    if (target instanceof RegistryTarget.Acr acr
+        && (AcrAuthEndpoints.handles(path) || AcrMetadataEndpoints.handles(path))) {
+      RequestPath via = RequestPath.of(request);
+      if (via.isPublic() && !acr.registry().publicNetworkAccessEnabled()) {
+        // The same network rule as pulls: ACR refuses its token and management endpoints from
+        // outside its allowed networks too.
+        HttpResult denied =
+            AcrAuthEndpoints.error(
+                403,
+                "DENIED",
+                "client with IP '"
+                    + via.clientIp()
+                    + "' is not allowed access. Refer https://aka.ms/acr/firewall to grant"
+                    + " access.");
+        return new JettyHttpAdapter(call -> denied, 64 * 1024).handle(request, response, callback);
+      }
+      return new JettyHttpAdapter(
+              call ->
+                  AcrAuthEndpoints.handles(path)
+                      ? auth.handle(call, acr.registry())
+                      : metadata.handle(call, acr.registry()),
+              64 * 1024)
           .handle(request, response, callback);
     }
     if (target instanceof RegistryTarget.StandIn publicRegistry) {

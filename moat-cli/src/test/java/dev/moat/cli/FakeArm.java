@@ -76,6 +76,12 @@ final class FakeArm implements Transport {
     if (s != null) {
       return s.apply(r);
     }
+    if (fallback != null) {
+      WireResponse answered = fallback.apply(r);
+      if (answered != null) {
+        return answered;
+      }
+    }
     if (r.method().equals("PUT") || r.method().equals("PATCH")) {
       try {
         com.fasterxml.jackson.databind.node.ObjectNode echo =
@@ -95,6 +101,9 @@ final class FakeArm implements Transport {
     }
     return json(404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"not scripted\"}}", Map.of());
   }
+
+  /** Answers requests no script matches (null: not handled), e.g. a fake Kubernetes API. */
+  Function<WireRequest, WireResponse> fallback;
 
   /** The terminal prompts see; none by default. */
   Terminal terminal = Terminal.none();

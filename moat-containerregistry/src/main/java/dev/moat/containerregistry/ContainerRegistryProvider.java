@@ -7,6 +7,7 @@ import dev.moat.arm.tenancy.Tenancy;
 import dev.moat.containerregistry.http.CacheRuleRoutes;
 import dev.moat.containerregistry.http.CheckNameRoutes;
 import dev.moat.containerregistry.http.CredentialSetRoutes;
+import dev.moat.containerregistry.http.ImportImageRoutes;
 import dev.moat.containerregistry.http.PrivateLinkResourceRoutes;
 import dev.moat.containerregistry.http.RegistryRoutes;
 import dev.moat.containerregistry.model.CacheRuleRepository;
@@ -19,12 +20,15 @@ import dev.moat.containerregistry.model.RegistryRepository;
 import dev.moat.containerregistry.reconcile.LifecycleReconciler;
 import dev.moat.containerregistry.service.CacheRuleService;
 import dev.moat.containerregistry.service.CredentialSetService;
+import dev.moat.containerregistry.service.ImageImporter;
+import dev.moat.containerregistry.service.ImportImageService;
 import dev.moat.containerregistry.service.NameAvailability;
 import dev.moat.containerregistry.service.RegistryDirectoryService;
 import dev.moat.containerregistry.service.RegistryPrivateLinkTargets;
 import dev.moat.containerregistry.service.RegistryPublicNames;
 import dev.moat.containerregistry.service.RegistryReader;
 import dev.moat.containerregistry.service.RegistryService;
+import dev.moat.containerregistry.validation.ContainerRegistryError;
 import dev.moat.containerregistry.validation.RegistryRules;
 import dev.moat.fabric.topology.PublicNameInventory;
 import dev.moat.platform.contracts.PrivateEndpointConnections;
@@ -34,6 +38,7 @@ import dev.moat.platform.reconcile.Reconciler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code Microsoft.ContainerRegistry}, ARM side: registries, cache rules, credential sets. */
 public final class ContainerRegistryProvider implements ResourceProvider {
@@ -45,6 +50,24 @@ public final class ContainerRegistryProvider implements ResourceProvider {
 
   public ContainerRegistryProvider(
       ProviderContext context, ResourceGroups groups, PrivateEndpointConnections connections) {
+    this(
+        context,
+        groups,
+        connections,
+        request ->
+            Optional.of(
+                ContainerRegistryError.IMPORT_FAILED.error(
+                    "Image import is not available: no registry data plane.")));
+  }
+
+  /**
+   * @param importer the registry data plane's copy, for {@code importImage}
+   */
+  public ContainerRegistryProvider(
+      ProviderContext context,
+      ResourceGroups groups,
+      PrivateEndpointConnections connections,
+      ImageImporter importer) {
     List<String> subscriptions =
         context.tenancy().subscriptions().stream()
             .map(Tenancy.Subscription::subscriptionId)
@@ -83,11 +106,14 @@ public final class ContainerRegistryProvider implements ResourceProvider {
     operations.addAll(new CacheRuleRoutes(rules, reader, context.lro()).operations());
     operations.addAll(new CredentialSetRoutes(credentialSets, reader, context.lro()).operations());
     operations.addAll(new PrivateLinkResourceRoutes(reader).operations());
+    ImportImageService imports = new ImportImageService(context.lro(), importer);
+    operations.addAll(new ImportImageRoutes(imports, reader, context.lro()).operations());
     operations.addAll(new CheckNameRoutes(new NameAvailability(registryStore)).operations());
 
     Duration delay = context.settings().provisioningDelay();
     this.reconcilers =
         List.of(
+            imports,
             new LifecycleReconciler<>(
                 ContainerRegistryTypes.REGISTRY,
                 registryStore,

@@ -36,6 +36,7 @@ public final class RegistryEngine implements AutoCloseable {
   private final ProxyManifests proxyManifests;
   private final CacheCounters counters = new CacheCounters();
   private final ExecutorService fills;
+  private final dev.moat.registry.metadata.RepositoryMetadata metadata;
 
   public RegistryEngine(
       Database db, Path dataDir, Clock clock, CacheRules rules, UpstreamRegistry upstream) {
@@ -57,6 +58,7 @@ public final class RegistryEngine implements AutoCloseable {
       UpstreamRegistry upstream,
       ProxySettings settings) {
     this.rules = rules;
+    this.metadata = new dev.moat.registry.metadata.RepositoryMetadata(db);
     var store = new dev.moat.registry.storage.BlobStore(dataDir);
     var links = new RepositoryLinks(db, clock);
     this.localBlobs = new LocalBlobs(store, links, new UploadSessions(db, clock));
@@ -74,6 +76,11 @@ public final class RegistryEngine implements AutoCloseable {
     this.proxyBlobs = new ProxyBlobs(localBlobs, rules, upstream, counters, settings, clock, fills);
     this.proxyManifests =
         new ProxyManifests(localManifests, rules, upstream, counters, settings, clock);
+  }
+
+  /** Repository summaries, tags and manifests with their times, for management APIs. */
+  public dev.moat.registry.metadata.RepositoryMetadata metadata() {
+    return metadata;
   }
 
   /** True when {@code repo} is a pull-through cache (matched by a cache rule). */

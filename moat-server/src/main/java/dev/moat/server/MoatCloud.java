@@ -79,8 +79,10 @@ public final class MoatCloud {
     AtomicReference<NetworkProvider> networkRef = new AtomicReference<>();
     PrivateEndpointConnections connections =
         target -> networkRef.get().connections().connectionsTo(target);
+    AtomicReference<AcrDataPlane> dataPlaneRef = new AtomicReference<>();
     ContainerRegistryProvider registries =
-        new ContainerRegistryProvider(context, resources.groups(), connections);
+        new ContainerRegistryProvider(
+            context, resources.groups(), connections, RegistryAdapters.importer(dataPlaneRef::get));
     NetworkProvider network =
         new NetworkProvider(
             context, resources.groups(), registries.privateLinkTargets(), privateDns.records());
@@ -111,6 +113,7 @@ public final class MoatCloud {
             fabric,
             passports,
             SyntheticArtifacts.small());
+    dataPlaneRef.set(dataPlane);
     NodeNetwork nodeNetwork = new NodeNetwork();
     NodeAgents nodes =
         new NodeAgents(

@@ -1,16 +1,22 @@
 package dev.moat.server;
 
+import dev.moat.acr.AcrDataPlane;
 import dev.moat.acr.AcrRegistries;
 import dev.moat.acr.AcrRegistry;
+import dev.moat.acr.ImageImport;
 import dev.moat.containerregistry.RegistryDirectory;
 import dev.moat.containerregistry.RegistryRecord;
+import dev.moat.containerregistry.model.ImportImageRequest;
 import dev.moat.containerregistry.model.PublicNetworkAccess;
+import dev.moat.containerregistry.service.ImageImporter;
+import dev.moat.containerregistry.validation.ContainerRegistryError;
 import dev.moat.registry.model.RepositoryName;
 import dev.moat.registry.proxy.CacheRules;
 import dev.moat.registry.proxy.UpstreamRepository;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The registry data plane's views of the registry resources, read from the provider. */
 final class RegistryAdapters {
@@ -44,6 +50,38 @@ final class RegistryAdapters {
                 m ->
                     new UpstreamRepository(
                         m.upstream().loginServer(), RepositoryName.of(m.upstream().repository())));
+  }
+
+  /** {@code importImage}'s copy, done by the data plane (known once it is built). */
+  static ImageImporter importer(Supplier<AcrDataPlane> dataPlane) {
+    return request -> {
+      ImportImageRequest.Source s = request.source();
+      ImageImport.SourceRegistry source =
+          s.acrName().isPresent()
+              ? new ImageImport.SourceRegistry.Acr(s.acrName().get())
+              : new ImageImport.SourceRegistry.Public(s.registryHost());
+      ImageImport.Request copy =
+          new ImageImport.Request(
+              request.targetRegistryName(),
+              new ImageImport.Source(source, s.repository(), s.reference()),
+              request.targets().stream()
+                  .map(t -> new ImageImport.Target(t.repository(), t.tag()))
+                  .toList(),
+              request.force());
+      try {
+        dataPlane.get().importImage(copy);
+        return Optional.empty();
+      } catch (ImageImport.ImportException e) {
+        ContainerRegistryError code =
+            switch (e.failure()) {
+              case SOURCE_NOT_FOUND, SOURCE_REGISTRY_UNKNOWN ->
+                  ContainerRegistryError.IMPORT_SOURCE_NOT_FOUND;
+              case TAG_EXISTS -> ContainerRegistryError.IMPORT_TAG_EXISTS;
+              case INVALID_TARGET, COPY_FAILED -> ContainerRegistryError.IMPORT_FAILED;
+            };
+        return Optional.of(code.error(e.getMessage()));
+      }
+    };
   }
 
   private static AcrRegistry view(RegistryRecord r) {

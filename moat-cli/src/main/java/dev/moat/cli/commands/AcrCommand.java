@@ -2,6 +2,7 @@ package dev.moat.cli.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
+import dev.moat.cli.CliException;
 import dev.moat.cli.http.Json;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "acr",
     description = "Manage private registries with Azure Container Registries.",
-    subcommands = AcrCacheCommand.class)
+    subcommands = {AcrCacheCommand.class, AcrRepositoryCommand.class, AcrManifestCommand.class})
 public final class AcrCommand extends CommandGroup {
   private static final String V = Registries.V;
   private static final Choices SKUS = Choices.of("--sku", "Basic", "Premium", "Standard");
@@ -81,6 +82,58 @@ public final class AcrCommand extends CommandGroup {
     }
     context.printResource(
         arm.put(arm.providerPath(group, Registries.TYPE + "/" + name), V, body, false));
+    return 0;
+  }
+
+  @Command(
+      name = "import",
+      description =
+          "Imports an image to an Azure Container Registry from another Container Registry.")
+  int importImage(
+      @Mixin RegistryName registry,
+      @Option(
+              names = "--source",
+              required = true,
+              description =
+                  "The source identifier will be either a source image name or a fully qualified"
+                      + " source.")
+          String source,
+      @Option(
+              names = {"--registry", "-r"},
+              description =
+                  "The source Azure container registry. This can be name, login server or resource"
+                      + " ID of the source registry.")
+          String sourceRegistry,
+      @Option(
+              names = {"--username", "-u"},
+              description = "The username of source container registry.")
+          String username,
+      @Option(
+              names = {"--password", "-p"},
+              description = "The password of source container registry.")
+          String password,
+      @Option(
+              names = {"--image", "-t"},
+              description = "The name of the target image in 'repository:tag' format.")
+          List<String> targetTags,
+      @Option(
+              names = "--repository",
+              description = "The repository name to do a manifest-only copy for images.")
+          List<String> repositories,
+      @Option(names = "--force", description = "Overwrite the existing tag of the image.")
+          boolean force,
+      @Mixin CommonOptions.NoWait noWait) {
+    if (username != null && password == null) {
+      throw CliException.command(AcrImport.CREDENTIALS_INVALID);
+    }
+    String target = registry.path(arm);
+    ObjectNode body =
+        new AcrImport(arm)
+            .body(source, sourceRegistry, username, password, targetTags, repositories, force);
+    arm.post(target + "/importImage", V, body, noWait.value());
+    if (noWait.value()) {
+      context.log().warn(AcrImport.NO_WAIT_WARNING);
+    }
     return 0;
   }
 

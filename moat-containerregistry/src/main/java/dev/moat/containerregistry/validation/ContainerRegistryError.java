@@ -172,6 +172,14 @@ public final class ContainerRegistryError {
           "CredentialSetInUse",
           "The credential set '%s' is used by cache rule(s) %s. Update or delete them first. For"
               + " more information, please visit https://aka.ms/acr/cache.");
+  // importImage. Code InvalidParameters is ACR's generic import failure code (Azure/acr #632,
+  // #508); the messages are [EMU] (no published text for these cases).
+  public static final ArmErrorCode IMPORT_INVALID_PARAMETERS =
+      new ErrorCode(400, "InvalidParameters", "%s");
+  public static final ArmErrorCode IMPORT_SOURCE_NOT_FOUND =
+      new ErrorCode(404, "InvalidParameters", "%s");
+  public static final ArmErrorCode IMPORT_TAG_EXISTS = new ErrorCode(409, "InvalidParameters", "%s");
+  public static final ArmErrorCode IMPORT_FAILED = new ErrorCode(400, "InvalidParameters", "%s");
   // [EMU] checkNameAvailability's answer for an unknown type.
   public static final ArmErrorCode UNSUPPORTED_NAME_CHECK_TYPE =
       new ErrorCode(

@@ -174,6 +174,28 @@ public final class AksCommand extends CommandGroup {
     return 0;
   }
 
+  @Command(name = "check-acr", description = "Validate an ACR is accessible from an AKS cluster.")
+  int checkAcr(
+      @Mixin ClusterName cluster,
+      @Option(names = "--acr", required = true, description = "The FQDN of the ACR.") String acr,
+      @Option(
+              names = "--node-name",
+              description =
+                  "The name of a specific node to perform acr pull test checks. If not specified,"
+                      + " it will be checked on a random node.")
+          String nodeName) {
+    String fqdn = acr;
+    if (!fqdn.contains(".")) {
+      fqdn = fqdn + ".azurecr.io";
+      context.log().warn(AksCheckAcr.SUFFIX_WARNING);
+    }
+    JsonNode credentials =
+        arm.post(cluster.path(arm) + "/listClusterUserCredential", Clusters.V, null, false);
+    String output = new AksCheckAcr(context, credentials).run(fqdn, nodeName);
+    context.out().print(output.endsWith("\n") ? output : output + "\n");
+    return 0;
+  }
+
   @Command(
       name = "get-versions",
       description = "Get the versions available for creating a managed Kubernetes cluster.")
