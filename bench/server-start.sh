@@ -22,7 +22,8 @@ trap cleanup EXIT
 archive="$work/serve.jsa"
 cds=(-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
 
-start_and_time() { # dir jvm-opts...: prints seconds to the endpoint file, leaves the server in $pid
+start_and_time() { # dir jvm-opts...: sets $took (seconds to the endpoint file), $cpu (CPU seconds
+                   # the JVM used until then, all its threads: robust to a busy machine) and $pid
   local dir="$1"; shift
   local t0 t1
   t0=$EPOCHREALTIME
@@ -33,33 +34,37 @@ start_and_time() { # dir jvm-opts...: prints seconds to the endpoint file, leave
     sleep 0.005
   done
   t1=$EPOCHREALTIME
-  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$pid/stat")
+  took=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
 
 # The data dir every timed run copies, and the archive, recorded as ./moat does on a first serve.
-first=$(start_and_time "$work/golden" "${cds[@]}" -XX:ArchiveClassesAtExit="$archive")
+start_and_time "$work/golden" "${cds[@]}" -XX:ArchiveClassesAtExit="$archive"
+first="$took (cpu $cpu)"
 stop
 [ -s "$archive" ] || { echo "no archive written" >&2; exit 1; }
 
-printf '%-22s %s\n' mode "seconds to listening, runs 1-$runs"
+printf '%-22s %s\n' mode "seconds to listening (wall; JVM CPU), runs 1-$runs"
 printf '%-22s %s\n' "first start (records)" "$first"
-declare -A times
+declare -A times cpus
 for i in $(seq 1 "$runs"); do
   for mode in plain cds; do
     dir="$work/$mode-$i"
     cp -a "$work/golden" "$dir"
     rm -f "$dir/endpoint" "$dir"/*.lock 2>/dev/null || true
     if [ "$mode" = cds ]; then
-      t=$(start_and_time "$dir" "${cds[@]}" -XX:SharedArchiveFile="$archive")
+      start_and_time "$dir" "${cds[@]}" -XX:SharedArchiveFile="$archive"
     else
-      t=$(start_and_time "$dir")
+      start_and_time "$dir"
     fi
     stop
-    times[$mode]="${times[$mode]:-} $t"
+    times[$mode]="${times[$mode]:-} $took"
+    cpus[$mode]="${cpus[$mode]:-} $cpu"
   done
 done
+median() { tr ' ' '\n' | grep . | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 for mode in plain cds; do
-  med=$(echo "${times[$mode]}" | tr ' ' '\n' | grep . | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
-  printf '%-22s %s  (median %s)\n' "restart, $mode" "${times[$mode]# }" "$med"
+  printf '%-22s wall %s (median %s); cpu %s (median %s)\n' "restart, $mode" "${times[$mode]# }" \
+    "$(echo "${times[$mode]}" | median)" "${cpus[$mode]# }" "$(echo "${cpus[$mode]}" | median)"
 done
