@@ -9,8 +9,9 @@
 # THROUGHPUT_REPS (warm single-blob GETs per size, median reported; default 3),
 # BENCH_TIMEOUT (seconds before the watchdog aborts the run; default 900), CLIENT_TIMEOUT
 # (seconds per client command; default 300), KEEP_TMP=1 (keep the work dir for inspection),
-# WARMUP_MB / WARMUP_GETS (see below; default 32 / 5), MOAT_SERVER_OPTS (extra JVM options for
-# every Moat server, e.g. "-XX:StartFlightRecording=filename=/tmp/jfr/,settings=profile").
+# WARMUP_MB / WARMUP_GETS (see below; default 32 / 5), MOAT_JAR (measure this jar, no build;
+# MOAT_REV_LABEL names it in the header), MOAT_SERVER_OPTS (extra JVM options for every Moat
+# server, e.g. "-XX:StartFlightRecording=filename=/tmp/jfr/,settings=profile").
 #
 # Warm-up: every fresh cache server (Moat JVM or Distribution proxy) first pulls a separate
 # warm-up image (WARMUP_MB payload, other digests) cold through its cache, once with each client,
@@ -278,18 +279,28 @@ count_blob_gets() { # log from-line pattern-prefix blobs-file
 # ---------------------------------------------------------------------------------------------
 # Build Moat once (the source tree may be edited by others while we run: use a private jar copy)
 log "building Moat if needed"
-if ! (cd "$ROOT" && MOAT_HOME="$T/cli-home" timeout 900 ./moat --help >/dev/null 2>"$T/build.log"); then
-  if [ -f "$ROOT/moat-server/target/moat.jar" ]; then
-    log "WARNING: ./moat could not build the current sources (see below); using the existing jar"
-    MOAT_BUILD_FAILED=1
-    tail -5 "$T/build.log" >&2 || true
-  else
-    cat "$T/build.log" >&2; die "Moat build failed"
+# A reactor `package`, not ./moat's `install`: the benchmark must not write SNAPSHOT jars into the
+# shared ~/.m2. MOAT_JAR=path skips the build and measures that jar instead.
+if [ -n "${MOAT_JAR:-}" ]; then
+  [ -f "$MOAT_JAR" ] || die "MOAT_JAR $MOAT_JAR does not exist"
+elif [ -n "$(find "$ROOT" -path "$ROOT/.git" -prune -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
+      -newer "$ROOT/moat-server/target/moat.jar" -print -quit 2>/dev/null)" ] \
+    || [ ! -f "$ROOT/moat-server/target/moat.jar" ]; then
+  if ! (cd "$ROOT" && timeout 900 mvn -B -q -DskipTests -Dspotless.check.skip=true -pl moat-server -am package \
+      >"$T/build.log" 2>&1); then
+    if [ -f "$ROOT/moat-server/target/moat.jar" ]; then
+      log "WARNING: the current sources do not build (see below); using the existing jar"
+      MOAT_BUILD_FAILED=1
+      tail -5 "$T/build.log" >&2 || true
+    else
+      cat "$T/build.log" >&2; die "Moat build failed"
+    fi
   fi
 fi
-cp -p "$ROOT/moat-server/target/moat.jar" "$T/moat.jar"
+cp -p "${MOAT_JAR:-$ROOT/moat-server/target/moat.jar}" "$T/moat.jar"
 MOAT_REV="$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ -n "$(cd "$ROOT" && git status --porcelain 2>/dev/null | head -1)" ]; then MOAT_REV="$MOAT_REV+dirty"; fi
+[ -n "${MOAT_JAR:-}" ] && MOAT_REV="${MOAT_REV_LABEL:-$MOAT_JAR}"
 MOAT_REV="$MOAT_REV, jar built $(date -u -r "$T/moat.jar" +%Y-%m-%dT%H:%M:%SZ)${MOAT_BUILD_FAILED:+ (current sources did not build)}"
 
 moat_cli() { # home args...: the az-compatible CLI against the server whose data dir is $1

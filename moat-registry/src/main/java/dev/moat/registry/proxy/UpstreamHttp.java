@@ -168,6 +168,10 @@ final class UpstreamHttp {
     c.setReadTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     c.setInstanceFollowRedirects(true);
     c.setUseCaches(false);
+    // One connection per download: an idle connection parked in the JDK's keep-alive cache would
+    // hold up a graceful stop of the upstream's Jetty (in Moat, the same server) until it expires.
+    // A handshake costs a few milliseconds against the megabytes that follow.
+    c.setRequestProperty("Connection", "close");
     token.ifPresent(t -> c.setRequestProperty("Authorization", "Bearer " + t));
     return c;
   }
