@@ -149,6 +149,9 @@ public final class DaemonSetController implements AutoCloseable {
         name,
         true,
         d -> {
+          if (d.getStatus() == null) {
+            d.setStatus(new io.fabric8.kubernetes.api.model.apps.DaemonSetStatus());
+          }
           var s = d.getStatus();
           s.setDesiredNumberScheduled(fDesired);
           s.setCurrentNumberScheduled(fCurrent);

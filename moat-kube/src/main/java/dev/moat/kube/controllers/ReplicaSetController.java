@@ -82,6 +82,9 @@ public final class ReplicaSetController implements AutoCloseable {
         name,
         true,
         r -> {
+          if (r.getStatus() == null) {
+            r.setStatus(new io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus());
+          }
           r.getStatus().setReplicas(active.size());
           r.getStatus().setFullyLabeledReplicas(labelled);
           r.getStatus().setReadyReplicas(ready);
