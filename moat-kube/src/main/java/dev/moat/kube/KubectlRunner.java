@@ -61,7 +61,7 @@ public final class KubectlRunner {
           config,
           "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: "
               + moatEndpoint
-              + KubeApiService.PREFIX
+              + dev.moat.kube.api.KubeApiHandler.PREFIX
               + apiKey.apply(cluster)
               + "\n    certificate-authority: "
               + ca

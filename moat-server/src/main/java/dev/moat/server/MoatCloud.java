@@ -17,9 +17,10 @@ import dev.moat.fabric.FabricOptions;
 import dev.moat.fabric.NetworkFabric;
 import dev.moat.fabric.transport.NodePassports;
 import dev.moat.kube.ClusterTokens;
-import dev.moat.kube.KubeApiService;
 import dev.moat.kube.KubectlRunner;
 import dev.moat.kube.RunCommandProvider;
+import dev.moat.kube.api.KubeApiHandler;
+import dev.moat.kube.store.JdbcKubeStore;
 import dev.moat.managedidentity.ManagedIdentityProvider;
 import dev.moat.managedidentity.http.ImdsService;
 import dev.moat.mcr.BootstrapCatalog;
@@ -160,21 +161,21 @@ public final class MoatCloud {
         new HostDispatcher.Route(
             call -> RegistryEndpointRoutes.handles(call.path()),
             new RegistryEndpointRoutes(dataPlane)));
-    routes.add(
-        new HostDispatcher.Route(
-            call -> KubeApiService.handles(call.path()),
-            new KubeApiService(clusters.kubeClusters(), context.clock())));
     List<Consumer<RuntimeInfo>> onStart =
         List.of(
             info -> {
               dataPlane.start(info);
               nodeNetwork.bind(dataPlane.ingressBase(), info.endpoint(), info.clientTrust());
             });
+    // Each cluster's Kubernetes API: objects in Moat's database, served under /moat/kube/{key}.
+    JdbcKubeStore kubeStore = new JdbcKubeStore(context.database(), context.clock());
+    KubeApiHandler kubeApi =
+        new KubeApiHandler(clusters.kubeClusters(), kubeStore, context.clock());
     return new ProviderAssembler.Assembly(
         providers,
         routes,
-        List.of(fabric, dataPlane, clusters),
-        List.of(dataPlane.handler()),
+        List.of(fabric, dataPlane, clusters, kubeStore),
+        List.of(dataPlane.handler(), kubeApi),
         onStart);
   }
 }

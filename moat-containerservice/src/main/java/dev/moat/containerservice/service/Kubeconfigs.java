@@ -3,7 +3,7 @@ package dev.moat.containerservice.service;
 import dev.moat.arm.auth.Principal;
 import dev.moat.containerservice.model.ManagedCluster;
 import dev.moat.kube.ClusterTokens;
-import dev.moat.kube.KubeApiService;
+import dev.moat.kube.api.KubeApiHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -32,7 +32,7 @@ public final class Kubeconfigs {
     String server =
         c.privateFqdn() != null
             ? "https://" + c.privateFqdn() + ":443"
-            : moatEndpoint + KubeApiService.PREFIX + ClusterKubeApi.key(c.id());
+            : moatEndpoint + KubeApiHandler.PREFIX + ClusterKubeApi.key(c.id());
     String user = role + "_" + c.id().resourceGroup().orElse("") + "_" + c.id().name();
     String token = tokens.issue(caller, c.id(), role, Duration.ofDays(365));
     String ca = Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.UTF_8));
