@@ -35,7 +35,8 @@ class WorkloadLogicTest {
                 template("nginx:1.27", Map.of("app", "web", Names.TEMPLATE_HASH, "x")), null))
         .as("its own pod-template-hash label does not count")
         .isEqualTo(a);
-    assertThat(Names.templateHash(template("nginx:1.28", Map.of("app", "web")), null)).isNotEqualTo(a);
+    assertThat(Names.templateHash(template("nginx:1.28", Map.of("app", "web")), null))
+        .isNotEqualTo(a);
     assertThat(Names.templateHash(template("nginx:1.27", Map.of("app", "web")), 1)).isNotEqualTo(a);
   }
 
@@ -49,7 +50,8 @@ class WorkloadLogicTest {
     assertThat(Rollout.fenceposts(null, null, 10)).containsExactly(3, 2);
     assertThat(Rollout.fenceposts(null, null, 1)).containsExactly(1, 0);
     assertThat(Rollout.fenceposts(new IntOrString(0), new IntOrString(0), 3)).containsExactly(0, 1);
-    assertThat(Rollout.fenceposts(new IntOrString("50%"), new IntOrString(1), 3)).containsExactly(2, 1);
+    assertThat(Rollout.fenceposts(new IntOrString("50%"), new IntOrString(1), 3))
+        .containsExactly(2, 1);
   }
 
   @Test

@@ -20,7 +20,8 @@ class KubeletLogicTest {
     assertThat(ImageRef.normalize("bitnami/redis")).isEqualTo("docker.io/bitnami/redis:latest");
     assertThat(ImageRef.normalize("myacr.azurecr.io/app:v1")).isEqualTo("myacr.azurecr.io/app:v1");
     assertThat(ImageRef.normalize("localhost:5000/app")).isEqualTo("localhost:5000/app:latest");
-    assertThat(ImageRef.repository("mcr.microsoft.com/aks/canipull:v0.1.0")).isEqualTo("aks/canipull");
+    assertThat(ImageRef.repository("mcr.microsoft.com/aks/canipull:v0.1.0"))
+        .isEqualTo("aks/canipull");
     assertThat(ImageRef.defaultPullPolicy("nginx")).isEqualTo("Always");
     assertThat(ImageRef.defaultPullPolicy("nginx:latest")).isEqualTo("Always");
     assertThat(ImageRef.defaultPullPolicy("localhost:5000/nginx")).isEqualTo("Always");
@@ -49,7 +50,9 @@ class KubeletLogicTest {
 
   @Test
   void textsAreKubectl132s() {
-    assertThat(KubeletTexts.pulled("nginx", Duration.ofMillis(1393), Duration.ofMillis(1393), 62958873))
+    assertThat(
+            KubeletTexts.pulled(
+                "nginx", Duration.ofMillis(1393), Duration.ofMillis(1393), 62958873))
         .isEqualTo(
             "Successfully pulled image \"nginx\" in 1.393s (1.393s including waiting). Image size: 62958873 bytes.");
     assertThat(KubeletTexts.seconds(Duration.ofMillis(2500))).isEqualTo("2.5s");
@@ -61,15 +64,38 @@ class KubeletLogicTest {
   }
 
   private static ContainerStatus waiting() {
-    return new ContainerStatusBuilder().withName("a").withReady(false).withNewState().withNewWaiting().withReason("ErrImagePull").endWaiting().endState().build();
+    return new ContainerStatusBuilder()
+        .withName("a")
+        .withReady(false)
+        .withNewState()
+        .withNewWaiting()
+        .withReason("ErrImagePull")
+        .endWaiting()
+        .endState()
+        .build();
   }
 
   private static ContainerStatus running() {
-    return new ContainerStatusBuilder().withName("b").withReady(true).withNewState().withNewRunning().endRunning().endState().build();
+    return new ContainerStatusBuilder()
+        .withName("b")
+        .withReady(true)
+        .withNewState()
+        .withNewRunning()
+        .endRunning()
+        .endState()
+        .build();
   }
 
   private static ContainerStatus exited(int code) {
-    return new ContainerStatusBuilder().withName("c").withReady(false).withNewState().withNewTerminated().withExitCode(code).endTerminated().endState().build();
+    return new ContainerStatusBuilder()
+        .withName("c")
+        .withReady(false)
+        .withNewState()
+        .withNewTerminated()
+        .withExitCode(code)
+        .endTerminated()
+        .endState()
+        .build();
   }
 
   @Test

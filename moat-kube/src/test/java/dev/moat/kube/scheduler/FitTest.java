@@ -26,13 +26,27 @@ class FitTest {
             .withAllocatable(Map.of("pods", new Quantity("2")))
             .endStatus();
     if (tainted) {
-      b.editSpec().addNewTaint().withKey("node.kubernetes.io/not-ready").withEffect("NoSchedule").endTaint().endSpec();
+      b.editSpec()
+          .addNewTaint()
+          .withKey("node.kubernetes.io/not-ready")
+          .withEffect("NoSchedule")
+          .endTaint()
+          .endSpec();
     }
     return b.build();
   }
 
   private static PodBuilder pod() {
-    return new PodBuilder().withNewMetadata().withName("p").endMetadata().withNewSpec().addNewContainer().withName("c").withImage("x").endContainer().endSpec();
+    return new PodBuilder()
+        .withNewMetadata()
+        .withName("p")
+        .endMetadata()
+        .withNewSpec()
+        .addNewContainer()
+        .withName("c")
+        .withImage("x")
+        .endContainer()
+        .endSpec();
   }
 
   @Test
@@ -40,7 +54,11 @@ class FitTest {
     Node n = node("n1", "pool1", false);
     assertThat(Fit.reject(pod().build(), n, 0)).isEmpty();
     assertThat(Fit.reject(pod().build(), n, 2)).contains("Too many pods");
-    assertThat(Fit.reject(pod().editSpec().withNodeSelector(Map.of("agentpool", "pool2")).endSpec().build(), n, 0))
+    assertThat(
+            Fit.reject(
+                pod().editSpec().withNodeSelector(Map.of("agentpool", "pool2")).endSpec().build(),
+                n,
+                0))
         .contains("node(s) didn't match Pod's node affinity/selector");
     Pod affinity =
         pod()
@@ -63,8 +81,16 @@ class FitTest {
     assertThat(Fit.reject(affinity, n, 0)).isPresent();
     assertThat(Fit.reject(affinity, node("n2", "pool1", false), 0)).isEmpty();
     Node tainted = node("n3", "pool1", true);
-    assertThat(Fit.reject(pod().build(), tainted, 0)).contains("node(s) had untolerated taint {node.kubernetes.io/not-ready: }");
-    Pod tolerant = pod().editSpec().addNewToleration().withOperator("Exists").endToleration().endSpec().build();
+    assertThat(Fit.reject(pod().build(), tainted, 0))
+        .contains("node(s) had untolerated taint {node.kubernetes.io/not-ready: }");
+    Pod tolerant =
+        pod()
+            .editSpec()
+            .addNewToleration()
+            .withOperator("Exists")
+            .endToleration()
+            .endSpec()
+            .build();
     assertThat(Fit.reject(tolerant, tainted, 0)).isEmpty();
   }
 
