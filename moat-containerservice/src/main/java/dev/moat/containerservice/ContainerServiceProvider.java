@@ -129,7 +129,8 @@ public final class ContainerServiceProvider implements ResourceProvider, AutoClo
         new ClusterInfrastructure(
             arm, identities, new ManagedRegistry(arm), new PrivateApiServer(arm, addresses));
     this.launches = new NodeLaunches(nodes, BOOTSTRAP_THREADS, context.lro()::reconcile);
-    PoolConvergence convergence = new PoolConvergence(store, addresses, launches, context.clock());
+    PoolConvergence convergence =
+        new PoolConvergence(store, addresses, launches, context.clock(), kubeApi);
     var delay = context.settings().provisioningDelay();
     this.reconcilers =
         List.of(
@@ -140,6 +141,11 @@ public final class ContainerServiceProvider implements ResourceProvider, AutoClo
   }
 
   /** The egress each cluster's outbound type gives the subnets its pools use (for the fabric). */
+  /** Node sync into the clusters' Kubernetes runtimes (wired by the server). */
+  public ClusterKubeApi kubeNodes() {
+    return kubeApi;
+  }
+
   /** The clusters' Kubernetes APIs, for {@code moat-kube}'s API service. */
   public KubeClusters kubeClusters() {
     return kubeApi;

@@ -8,6 +8,7 @@ import dev.moat.arm.runtime.MoatSettings;
 import dev.moat.arm.runtime.ProviderAssembler;
 import dev.moat.arm.runtime.ProviderContext;
 import dev.moat.arm.runtime.RuntimeInfo;
+import dev.moat.arm.tenancy.Tenancy;
 import dev.moat.authorization.AuthorizationProvider;
 import dev.moat.containerregistry.ContainerRegistryProvider;
 import dev.moat.containerservice.ContainerServiceProvider;
@@ -20,6 +21,7 @@ import dev.moat.kube.ClusterTokens;
 import dev.moat.kube.KubectlRunner;
 import dev.moat.kube.RunCommandProvider;
 import dev.moat.kube.api.KubeApiHandler;
+import dev.moat.kube.runtime.KubeRuntimes;
 import dev.moat.kube.store.JdbcKubeStore;
 import dev.moat.managedidentity.ManagedIdentityProvider;
 import dev.moat.managedidentity.http.ImdsService;
@@ -28,7 +30,9 @@ import dev.moat.mcr.SyntheticArtifacts;
 import dev.moat.network.NetworkProvider;
 import dev.moat.nodes.NodeAgents;
 import dev.moat.nodes.NodeNetwork;
+import dev.moat.platform.contracts.NodeRuntime;
 import dev.moat.platform.contracts.PrivateEndpointConnections;
+import dev.moat.platform.reconcile.ExecutorScheduler;
 import dev.moat.privatedns.PrivateDnsProvider;
 import dev.moat.resources.ResourcesProvider;
 import java.time.Clock;
@@ -174,11 +178,32 @@ public final class MoatCloud {
     JdbcKubeStore kubeStore = new JdbcKubeStore(context.database(), context.clock());
     KubeApiHandler kubeApi =
         new KubeApiHandler(clusters.kubeClusters(), kubeStore, context.clock());
+    // Each cluster's controllers, scheduler and kubelets over its objects, fed by node sync.
+    // NodeAgents implements NodeRuntime from branch nodes-reg on; before that merge no cluster
+    // runtime starts (Nodes and pods then appear only through the API).
+    ExecutorScheduler kubeTimer = new ExecutorScheduler();
+    KubeRuntimes kubeRuntimes =
+        ((Object) nodes) instanceof NodeRuntime nodeRuntime
+            ? new KubeRuntimes(kubeStore, nodeRuntime, context.clock(), kubeTimer, 2, 16)
+            : null;
+    List<Consumer<RuntimeInfo>> started = new ArrayList<>(onStart);
+    if (kubeRuntimes != null) {
+      started.add(
+          info ->
+              clusters
+                  .kubeNodes()
+                  .attach(
+                      kubeRuntimes,
+                      context.tenancy().subscriptions().stream()
+                          .map(Tenancy.Subscription::subscriptionId)
+                          .toList()));
+    }
+    List<AutoCloseable> closeables =
+        new ArrayList<>(List.of(fabric, dataPlane, clusters, kubeStore, kubeTimer));
+    if (kubeRuntimes != null) {
+      closeables.add(kubeRuntimes); // closed first: newest first
+    }
     return new ProviderAssembler.Assembly(
-        providers,
-        routes,
-        List.of(fabric, dataPlane, clusters, kubeStore),
-        List.of(dataPlane.handler(), kubeApi),
-        onStart);
+        providers, routes, closeables, List.of(dataPlane.handler(), kubeApi), started);
   }
 }

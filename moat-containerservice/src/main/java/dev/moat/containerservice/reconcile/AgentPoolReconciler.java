@@ -71,6 +71,7 @@ public final class AgentPoolReconciler implements Reconciler {
     if (pool.status().provisioningState() == ProvisioningState.Deleting) {
       addresses.release(id);
       store.deletePool(id);
+      pools.nodesChanged(id.parent().orElseThrow());
       return Outcome.done();
     }
     ManagedCluster c = cluster.get();

@@ -78,6 +78,7 @@ public final class ManagedClusterReconciler implements Reconciler {
       infrastructure.remove(c, clusterPools);
       clusterPools.forEach(p -> addresses.release(p.id()));
       store.deleteCluster(id);
+      pools.clusterDeleted(id);
       return Outcome.done();
     }
     ClusterInfrastructure.Ensured ensured;

@@ -5,6 +5,7 @@ import dev.moat.containerservice.model.ClusterStore;
 import dev.moat.containerservice.model.ManagedCluster;
 import dev.moat.containerservice.model.Naming;
 import dev.moat.containerservice.model.Node;
+import dev.moat.containerservice.service.ClusterKubeApi;
 import dev.moat.containerservice.validation.ContainerServiceError;
 import dev.moat.platform.contracts.NodeBootstrapper.ArtifactSource;
 import dev.moat.platform.contracts.NodeBootstrapper.NodeOutcome;
@@ -28,13 +29,29 @@ public final class PoolConvergence {
   private final SubnetAddresses addresses;
   private final NodeLaunches launches;
   private final Clock clock;
+  private final ClusterKubeApi kube;
 
   public PoolConvergence(
-      ClusterStore store, SubnetAddresses addresses, NodeLaunches launches, Clock clock) {
+      ClusterStore store,
+      SubnetAddresses addresses,
+      NodeLaunches launches,
+      Clock clock,
+      ClusterKubeApi kube) {
     this.store = store;
     this.addresses = addresses;
     this.launches = launches;
     this.clock = clock;
+    this.kube = kube;
+  }
+
+  /** Node sync after a pool's nodes changed outside {@link #step} (pool deleted). */
+  public void nodesChanged(ResourceId cluster) {
+    kube.nodesChanged(cluster);
+  }
+
+  /** The cluster was deleted: so are its Kubernetes objects. */
+  public void clusterDeleted(ResourceId cluster) {
+    kube.clusterDeleted(cluster);
   }
 
   /** Where a pool stands: still bootstrapping, all Ready, or failed with a node's cause. */
@@ -103,6 +120,7 @@ public final class PoolConvergence {
                   .ifPresent(p -> store.save(p.withStatus(p.status().withNodes(finalNodes))));
               return null;
             });
+    kube.nodesChanged(cluster.id());
     return new Step(pending, failure);
   }
 

@@ -7,6 +7,9 @@ import dev.moat.containerservice.model.Node;
 import dev.moat.kube.ClusterTokens;
 import dev.moat.kube.KubeCluster;
 import dev.moat.kube.KubeClusters;
+import dev.moat.kube.runtime.ClusterState;
+import dev.moat.kube.runtime.KubeRuntimes;
+import dev.moat.platform.contracts.NodeBootstrapper.NodeSpec;
 import dev.moat.platform.id.ResourceId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,10 +34,108 @@ public final class ClusterKubeApi implements KubeClusters {
 
   private final ClusterStore store;
   private final ClusterTokens tokens;
+  private volatile KubeRuntimes runtimes;
 
   public ClusterKubeApi(ClusterStore store, ClusterTokens tokens) {
     this.store = store;
     this.tokens = tokens;
+  }
+
+  /**
+   * Connects node sync to the clusters' Kubernetes runtimes and resumes every cluster of {@code
+   * subscriptionIds} from the store (after a restart, controllers and kubelets pick up where they
+   * were).
+   */
+  public void attach(KubeRuntimes runtimes, List<String> subscriptionIds) {
+    this.runtimes = runtimes;
+    for (String s : subscriptionIds) {
+      for (ManagedCluster c : store.clustersInSubscription(s)) {
+        nodesChanged(c.id());
+      }
+    }
+  }
+
+  /**
+   * Node sync: tells the cluster's Kubernetes runtime which nodes it has now, with the spec each
+   * was imaged with, whether it is Ready (or why not) and what it pulled at bootstrap. Called after
+   * every pool step; idempotent.
+   */
+  public void nodesChanged(ResourceId cluster) {
+    KubeRuntimes r = runtimes;
+    if (r == null) {
+      return;
+    }
+    store.cluster(cluster).ifPresent(c -> r.sync(key(c.id()), state(c)));
+  }
+
+  /** The cluster is gone: its Kubernetes objects and logs go too. */
+  public void clusterDeleted(ResourceId cluster) {
+    KubeRuntimes r = runtimes;
+    if (r != null) {
+      r.delete(key(cluster));
+    }
+  }
+
+  private ClusterState state(ManagedCluster c) {
+    List<ClusterState.ClusterNode> nodes = new ArrayList<>();
+    for (AgentPool pool : store.pools(c.id())) {
+      ResourceId subnet =
+          pool.spec().vnetSubnetId() != null
+              ? pool.spec().vnetSubnetId()
+              : c.status().managedSubnet();
+      for (Node n : pool.status().nodes()) {
+        NodeSpec spec =
+            new NodeSpec(
+                n.name(),
+                c.id(),
+                pool.id(),
+                subnet,
+                n.address(),
+                c.status().kubelet() == null ? null : c.status().kubelet().resourceId(),
+                n.kubernetesVersion(),
+                n.imageVersion(),
+                n.artifactSource(),
+                n.registryLoginServer(),
+                c.spec().network().outboundType().name());
+        nodes.add(
+            new ClusterState.ClusterNode(
+                spec,
+                pool.id().name(),
+                pool.spec().mode(),
+                n.state() == Node.NodeState.Ready,
+                n.state() == Node.NodeState.Failed
+                    ? n.exitName() + ": " + n.message()
+                    : "container runtime network not ready: bootstrapping",
+                n.bootstrappedAt() == null ? Instant.EPOCH : n.bootstrappedAt(),
+                pool.spec().maxPods() > 0 ? pool.spec().maxPods() : 250,
+                n.pulled().stream()
+                    .filter(ClusterKubeApi::isImage)
+                    .map(ClusterKubeApi::image)
+                    .toList()));
+      }
+    }
+    var net = c.spec().network();
+    return new ClusterState(
+        c.id().name(),
+        c.spec().kubernetesVersion(),
+        net.serviceCidr() == null ? "10.0.0.0/16" : net.serviceCidr(),
+        net.dnsServiceIp() == null ? "10.0.0.10" : net.dnsServiceIp(),
+        nodes);
+  }
+
+  /** Kubelet tarballs and other OCI artifacts are files on the node, not container images. */
+  private static boolean isImage(String pulled) {
+    return !repository(pulled).contains("/binaries/");
+  }
+
+  /** A pulled bootstrap image as containerd lists it: the MCR tag reference and digest name. */
+  private static ClusterState.NodeImage image(String pulled) {
+    String repository = repository(pulled);
+    return new ClusterState.NodeImage(
+        List.of(
+            MCR + repository + ":" + tag(pulled),
+            MCR + repository + pulled.substring(pulled.indexOf('@'))),
+        0);
   }
 
   /** The path key of a cluster's API: a stable hash of its id. */

@@ -1,0 +1,150 @@
+package dev.moat.kube.controllers;
+
+import dev.moat.kube.store.ClusterObjects;
+import dev.moat.kube.store.Kinds;
+import dev.moat.kube.store.KubeException;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Writes core/v1 Events as client-go's recorder does, with its aggregation: an event identical to
+ * an earlier one (same object, type, reason, message, source) updates that event's {@code count}
+ * and {@code lastTimestamp} instead of adding a row, which {@code kubectl describe} prints as
+ * {@code 4m (x5 over 10m)}. The event name is derived from that identity ({@code <object>.<hex>}),
+ * so aggregation also continues across a restart.
+ */
+public final class EventRecorder {
+  private static final Logger LOG = Logger.getLogger(EventRecorder.class.getName());
+
+  private final ClusterObjects objects;
+  private final Clock clock;
+
+  public EventRecorder(ClusterObjects objects, Clock clock) {
+    this.objects = objects;
+    this.clock = clock;
+  }
+
+  /** Who reports: {@code kubelet} with its node, {@code default-scheduler}, a controller. */
+  public record Source(String component, String host) {
+    public static Source of(String component) {
+      return new Source(component, null);
+    }
+  }
+
+  public void normal(HasMetadata on, String fieldPath, Source source, String reason, String msg) {
+    record(on, fieldPath, source, "Normal", reason, msg);
+  }
+
+  public void warning(HasMetadata on, String fieldPath, Source source, String reason, String msg) {
+    record(on, fieldPath, source, "Warning", reason, msg);
+  }
+
+  /** Records (or aggregates) one event; a failure to record is logged, never thrown. */
+  public void record(
+      HasMetadata on, String fieldPath, Source source, String type, String reason, String msg) {
+    String ns =
+        on.getMetadata().getNamespace() == null ? "default" : on.getMetadata().getNamespace();
+    String name = on.getMetadata().getName() + "." + id(on, fieldPath, source, type, reason, msg);
+    String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+    try {
+      boolean updated =
+          objects
+              .modify(
+                  Kinds.EVENTS,
+                  ns,
+                  name,
+                  false,
+                  e -> {
+                    e.setCount(e.getCount() == null ? 2 : e.getCount() + 1);
+                    e.setLastTimestamp(now);
+                    return e;
+                  })
+              .isPresent();
+      if (updated) {
+        return;
+      }
+      objects.create(Kinds.EVENTS, event(on, fieldPath, source, type, reason, msg, ns, name, now));
+    } catch (KubeException e) {
+      if (e.code() == 409) {
+        record(on, fieldPath, source, type, reason, msg); // raced with another writer: aggregate
+      } else {
+        LOG.log(Level.FINE, "event " + reason + " not recorded: " + e.getMessage());
+      }
+    }
+  }
+
+  private static Event event(
+      HasMetadata on,
+      String fieldPath,
+      Source source,
+      String type,
+      String reason,
+      String msg,
+      String ns,
+      String name,
+      String now) {
+    return new EventBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(ns)
+        .endMetadata()
+        .withNewInvolvedObject()
+        .withApiVersion(on.getApiVersion())
+        .withKind(on.getKind())
+        .withNamespace(on.getMetadata().getNamespace())
+        .withName(on.getMetadata().getName())
+        .withUid(on.getMetadata().getUid())
+        .withResourceVersion(on.getMetadata().getResourceVersion())
+        .withFieldPath(fieldPath)
+        .endInvolvedObject()
+        .withReason(reason)
+        .withMessage(msg)
+        .withType(type)
+        .withNewSource()
+        .withComponent(source.component())
+        .withHost(source.host())
+        .endSource()
+        .withReportingComponent(source.component())
+        .withReportingInstance(source.host() == null ? "" : source.host())
+        .withFirstTimestamp(now)
+        .withLastTimestamp(now)
+        .withCount(1)
+        .build();
+  }
+
+  /** The identity of an event for aggregation, as 16 hex digits. */
+  private static String id(
+      HasMetadata on, String fieldPath, Source s, String type, String reason, String msg) {
+    String k =
+        String.join(
+            "\u0000",
+            String.valueOf(on.getMetadata().getUid()),
+            String.valueOf(fieldPath),
+            s.component(),
+            String.valueOf(s.host()),
+            type,
+            reason,
+            msg);
+    byte[] b = k.getBytes(StandardCharsets.UTF_8);
+    long h = 0xcbf29ce484222325L;
+    for (byte x : b) {
+      h ^= x & 0xff;
+      h *= 0x100000001b3L;
+    }
+    return HexFormat.of().toHexDigits(h);
+  }
+
+  /** The instant an event was last seen, for restoring back-off windows after a restart. */
+  public static Instant last(Event e) {
+    String t = e.getLastTimestamp() != null ? e.getLastTimestamp() : e.getFirstTimestamp();
+    return t == null ? Instant.EPOCH : Instant.parse(t);
+  }
+}

@@ -1,0 +1,11 @@
+package dev.moat.kube.controllers;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Makes the keyed loops of one cluster's components (shared executors, injected scheduler). */
+@FunctionalInterface
+public interface Loops {
+  KeyedLoop create(String name, Function<String, Optional<Duration>> handler);
+}
