@@ -161,6 +161,16 @@ public final class MoatCloud {
             call -> RegistryEndpointRoutes.handles(call.path()),
             new RegistryEndpointRoutes(dataPlane)));
     routes.add(
+        DoctorWiring.route(
+            context,
+            fabric,
+            network.inventory(),
+            privateDns.inventory(),
+            connections,
+            registries.directory(),
+            identities.identities(),
+            authorization.authorizer()));
+    routes.add(
         new HostDispatcher.Route(
             call -> KubeApiService.handles(call.path()),
             new KubeApiService(clusters.kubeClusters(), context.clock())));
