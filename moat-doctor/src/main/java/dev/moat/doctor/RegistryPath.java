@@ -208,7 +208,7 @@ final class RegistryPath {
               dnsTitle,
               "lookup " + host + chain + ": " + res.status() + " from " + where,
               "TS4",
-              dnsFixes(c, vnet, r, host, expected, List.of())));
+              dnsFixes(c, subnet, r, host, expected, List.of())));
       return out;
     }
     String address = res.addresses().get(0);
@@ -224,7 +224,7 @@ final class RegistryPath {
               dnsTitle,
               resolved + ", but the private endpoint's " + member + " address is " + expected.get(),
               "BYO3",
-              dnsFixes(c, vnet, r, host, expected, res.addresses())));
+              dnsFixes(c, subnet, r, host, expected, res.addresses())));
     } else if (!res.isPrivate() && c.isolatedOutbound()) {
       out.add(
           Link.warn(
@@ -247,10 +247,10 @@ final class RegistryPath {
       Denial d = reach.denial().orElseThrow();
       List<String> fixes =
           switch (d) {
-            case NO_ENDPOINT_AT_ADDRESS -> dnsFixes(c, vnet, r, host, expected, res.addresses());
+            case NO_ENDPOINT_AT_ADDRESS -> dnsFixes(c, subnet, r, host, expected, res.addresses());
             case PUBLIC_ACCESS_DISABLED, OUTBOUND_BLOCKED, UNKNOWN_PUBLIC_ADDRESS ->
                 pe.isPresent()
-                    ? dnsFixes(c, vnet, r, host, expected, List.of())
+                    ? dnsFixes(c, subnet, r, host, expected, List.of())
                     : c.managedRegistry()
                         ? List.of(Fixes.reconcile(c))
                         : List.of(
@@ -278,11 +278,12 @@ final class RegistryPath {
   /** The commands that make {@code host} resolve to {@code expected} in {@code vnet}. */
   private List<String> dnsFixes(
       ClusterPlan c,
-      ResourceId vnet,
+      ResourceId subnet,
       RegistryFacts r,
       String host,
       Optional<String> expected,
       List<String> wrongAddresses) {
+    ResourceId vnet = subnet.parent().orElseThrow();
     String record = recordName(host);
     List<PrivateZoneView> named =
         zones.zones().stream().filter(z -> z.name().equalsIgnoreCase(Fixes.ZONE)).toList();
@@ -291,10 +292,11 @@ final class RegistryPath {
     List<String> fixes = new ArrayList<>();
     if (expected.isEmpty()) {
       // No approved endpoint in the VNet: create it and let a zone group write both records.
-      if (c.managedRegistry()) {
-        return List.of(Fixes.reconcile(c));
-      }
-      return fixes;
+      return c.managedRegistry()
+          ? List.of(Fixes.reconcile(c))
+          : List.of(
+              Fixes.createEndpoint(r.id(), subnet),
+              Fixes.zoneGroup(endpointId(r, vnet), zoneForFix(vnet, r)));
     }
     PrivateZoneView zone;
     if (linked.isPresent()) {
