@@ -595,6 +595,53 @@ class NetworkIsolationDoctorTest {
     }
   }
 
+  /** {@code az aks command invoke} on the private cluster, printed as az prints it. */
+  @Test
+  @Order(21)
+  void commandInvokeRunsKubectlInsideThePrivateCluster() throws Exception {
+    Path file = Files.createTempFile("doctor-invoke", ".yaml");
+    Files.writeString(file, "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: from-file\n");
+    Run run =
+        cli(
+            List.of(
+                "aks",
+                "command",
+                "invoke",
+                "-g",
+                "doc-rg",
+                "-n",
+                "aks1",
+                "--command",
+                "kubectl get nodes",
+                "--file",
+                file.toString()));
+    assertThat(run.code()).as(run.out()).isZero();
+    assertThat(run.stdout())
+        .matches(
+            "(?s)command started at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(\\.\\d{6})?\\+00:00, finished at .* with exitcode=0\n.*")
+        .contains("aks-nodepool1-");
+    Run json =
+        cli(
+            List.of(
+                "aks",
+                "command",
+                "invoke",
+                "-g",
+                "doc-rg",
+                "-n",
+                "aks1",
+                "-c",
+                "kubectl get ns",
+                "-o",
+                "json"));
+    assertThat(Json.mapper().readTree(json.stdout()).path("properties").path("exitCode").asInt())
+        .isZero();
+    Run empty =
+        cli(List.of("aks", "command", "invoke", "-g", "doc-rg", "-n", "aks1", "--command", ""));
+    assertThat(empty.code()).isEqualTo(1);
+    assertThat(empty.stderr()).contains("Command cannot be empty.");
+  }
+
   private static void awaitTrue(HeadlessChromium browser, String expression) {
     org.awaitility.Awaitility.await()
         .atMost(TestMoat.timeout())
@@ -648,6 +695,7 @@ class NetworkIsolationDoctorTest {
     Run text = cli(args);
     assertThat(text.code()).as(text.out()).isEqualTo(1);
     assertThat(text.out()).contains("✘ ").contains("A new node would NOT bootstrap");
+    System.out.println(text.out());
     JsonNode report = report(args);
     assertThat(ids(report, "FAIL")).as(report.toPrettyString()).containsExactlyElementsOf(failing);
     List<String> fixes = new ArrayList<>();
