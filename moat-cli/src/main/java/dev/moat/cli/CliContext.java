@@ -36,6 +36,7 @@ public final class CliContext {
   private final Terminal terminal;
 
   private OutputFormat output = OutputFormat.JSON;
+  private boolean outputGiven;
   private String query;
   private boolean onlyShowErrors;
   private boolean verbose;
@@ -136,6 +137,12 @@ public final class CliContext {
 
   void setOutput(OutputFormat output) {
     this.output = output;
+    this.outputGiven = true;
+  }
+
+  /** True when the user chose {@code -o}: commands that print text by default then print data. */
+  public boolean outputGiven() {
+    return outputGiven;
   }
 
   void setQuery(String query) {

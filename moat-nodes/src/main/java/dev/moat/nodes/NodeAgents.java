@@ -164,7 +164,7 @@ public final class NodeAgents implements NodeBootstrapper, NodeRuntime {
    * the internet, {@code block} blocks everything, and {@code none} (or user-defined routing)
    * leaves the VM default outbound access of the subnet.
    */
-  static Optional<Egress> egressOf(String outboundType) {
+  public static Optional<Egress> egressOf(String outboundType) {
     if (outboundType == null) {
       return Optional.empty();
     }

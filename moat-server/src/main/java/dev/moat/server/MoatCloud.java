@@ -168,6 +168,16 @@ public final class MoatCloud {
         new HostDispatcher.Route(
             call -> RegistryEndpointRoutes.handles(call.path()),
             new RegistryEndpointRoutes(dataPlane)));
+    routes.add(
+        DoctorWiring.route(
+            context,
+            fabric,
+            network.inventory(),
+            privateDns.inventory(),
+            connections,
+            registries.directory(),
+            identities.identities(),
+            authorization.authorizer()));
     List<Consumer<RuntimeInfo>> onStart =
         List.of(
             info -> {

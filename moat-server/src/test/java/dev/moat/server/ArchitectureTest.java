@@ -99,6 +99,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void theDoctorReadsContractsNotProviders() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.moat.doctor..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(concat(PROVIDERS, "dev.moat.server.."))
+        .check(classes);
+  }
+
+  @Test
   void theCliReachesTheServerOnlyThroughItsApi() {
     noClasses()
         .that()

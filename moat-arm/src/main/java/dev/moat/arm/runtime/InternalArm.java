@@ -60,6 +60,40 @@ public final class InternalArm {
     }
   }
 
+  /**
+   * A collection GET ({@code .../resourceGroups/rg/providers/Microsoft.Network/virtualNetworks}):
+   * the {@code value} array's items as JSON, following no {@code nextLink}.
+   */
+  public List<JsonNode> list(
+      Principal caller,
+      ResourceId parent,
+      dev.moat.platform.id.ResourceType type,
+      String apiVersion) {
+    OperationTable operations = table.get();
+    if (operations == null) {
+      throw new IllegalStateException("internal ARM calls are possible once the runtime started");
+    }
+    Target target = new Target.Collection(parent, type);
+    ArmOperation op = operations.resolve(target, "GET", apiVersion);
+    HttpCall http =
+        new HttpCall(
+            "GET",
+            parent.isResource() && parent.type().child(type.leaf()).equals(type)
+                ? parent + "/" + type.leaf()
+                : parent + "/providers/" + type.value(),
+            Map.of("api-version", List.of(apiVersion)),
+            Map.of(),
+            new byte[0],
+            false,
+            baseUri,
+            "127.0.0.1");
+    ArmResponse r =
+        op.handler().handle(new ArmRequest(http, target, new ApiVersion(apiVersion), caller));
+    List<JsonNode> out = new java.util.ArrayList<>();
+    Json.mapper().valueToTree(r.body()).path("value").forEach(out::add);
+    return out;
+  }
+
   /** Any method on an item. */
   public ArmResponse call(
       Principal caller, String method, ResourceId id, String apiVersion, Object body) {

@@ -19,7 +19,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "aks",
     description = "Azure Kubernetes Service.",
-    subcommands = {AksCreateCommand.class, AksUpdateCommand.class, NodepoolCommand.class})
+    subcommands = {
+      AksCreateCommand.class,
+      AksUpdateCommand.class,
+      NodepoolCommand.class,
+      AksCheckNetworkIsolationCommand.class,
+      AksRunCommand.class
+    })
 public final class AksCommand extends CommandGroup {
   private final Resources clusters;
 

@@ -22,9 +22,9 @@ import picocli.CommandLine.Option;
  * exit 1), then the PUT, waiting for the operation unless {@code --no-wait}.
  */
 @Command(name = "create", description = "Create a new managed Kubernetes cluster.")
-public final class AksCreateCommand implements Callable<Integer> {
-  private final CliContext context;
-  private final Arm arm;
+public class AksCreateCommand implements Callable<Integer> {
+  final CliContext context;
+  final Arm arm;
 
   @Mixin ClusterName cluster;
 
@@ -183,7 +183,20 @@ public final class AksCreateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String prog = "az aks create";
+    ObjectNode body = requestBody("az aks create");
+    var result = arm.put(cluster.path(arm), Clusters.V, body, noWait.value());
+    if (!noWait.value()) {
+      context.printResource(result);
+    }
+    return 0;
+  }
+
+  /**
+   * az's parser and decorator checks (exit 2 / exit 1 on a broken rule, nothing sent), then the
+   * body {@code az aks create} would PUT. Shared with {@code aks check-network-isolation}, which
+   * takes exactly these arguments.
+   */
+  ObjectNode requestBody(String prog) {
     // The parser: enum arguments, then the argument validators (usage errors, exit 2).
     String source = Clusters.ARTIFACT_SOURCES.parse(prog, artifactSource);
     String outbound = outboundOptions.type(context, prog);
@@ -298,11 +311,7 @@ public final class AksCreateCommand implements Callable<Integer> {
     if (registryId != null && !registryId.isEmpty()) {
       bootstrap.put("containerRegistryId", registryId);
     }
-    var result = arm.put(cluster.path(arm), Clusters.V, body, noWait.value());
-    if (!noWait.value()) {
-      context.printResource(result);
-    }
-    return 0;
+    return body;
   }
 
   /** {@code set_up_api_server_access_profile} with its checks; null when nothing is set. */
