@@ -81,6 +81,7 @@ public final class SubnetCommand extends CommandGroup {
                       + " disable default outbound connectivity for all VMs in the subnet.  Allowed"
                       + " values: false, true.")
           String defaultOutbound,
+      @Mixin SubnetExtras extras,
       @Mixin NoWait noWait) {
     String prog = prog("create");
     ObjectNode body = Json.object();
@@ -88,7 +89,14 @@ public final class SubnetCommand extends CommandGroup {
     if (prefixes != null) {
       prefixes(props, prefixes);
     }
-    apply(props, prog, pePolicies, delegations, defaultOutbound);
+    String legacy = extras.legacyPePolicies(prog);
+    if (legacy != null && pePolicies != null) {
+      throw dev.moat.cli.CliException.usage(
+          "usage error: --private-endpoint-network-policies and"
+              + " --disable-private-endpoint-network-policies cannot be used together");
+    }
+    apply(props, prog, legacy != null ? legacy : pePolicies, delegations, defaultOutbound);
+    extras.apply(props, prog, arm, group);
     context.printResource(arm.put(path(group, vnet, name), V, body, noWait.value()));
     return 0;
   }
@@ -127,6 +135,7 @@ public final class SubnetCommand extends CommandGroup {
           List<String> delegations,
       @Option(names = "--default-outbound-access", description = "Allowed values: false, true.")
           String defaultOutbound,
+      @Mixin SubnetExtras extras,
       @Mixin NoWait noWait) {
     String prog = prog("update");
     String path = path(group, vnet, name);
@@ -137,7 +146,14 @@ public final class SubnetCommand extends CommandGroup {
       props.remove("addressPrefixes");
       prefixes(props, prefixes);
     }
-    apply(props, prog, pePolicies, delegations, defaultOutbound);
+    String legacy = extras.legacyPePolicies(prog);
+    if (legacy != null && pePolicies != null) {
+      throw dev.moat.cli.CliException.usage(
+          "usage error: --private-endpoint-network-policies and"
+              + " --disable-private-endpoint-network-policies cannot be used together");
+    }
+    apply(props, prog, legacy != null ? legacy : pePolicies, delegations, defaultOutbound);
+    extras.apply(props, prog, arm, group);
     context.printResource(arm.put(path, V, body, noWait.value()));
     return 0;
   }
