@@ -141,17 +141,7 @@ class OptionTablesTest {
   @Test
   void nodepoolUpdateTurnsTheAutoscalerOnOverTheCurrentPool() {
     FakeArm arm = new FakeArm();
-    arm.on(
-        "GET",
-        POOL,
-        r ->
-            FakeArm.json(
-                200,
-                "{\"id\":\""
-                    + POOL
-                    + "\",\"name\":\"p1\",\"properties\":{\"count\":2,"
-                    + "\"mode\":\"User\",\"provisioningState\":\"Succeeded\"}}",
-                Map.of()));
+    givenPool(arm, "\"mode\":\"User\",\"provisioningState\":\"Succeeded\"");
     CliRun run =
         arm.run(
             args(
@@ -171,14 +161,7 @@ class OptionTablesTest {
   @Test
   void nodepoolScaleAndUpgrade() {
     FakeArm arm = new FakeArm();
-    arm.on(
-        "GET",
-        POOL,
-        r ->
-            FakeArm.json(
-                200,
-                "{\"name\":\"p1\",\"properties\":{\"count\":2,\"orchestratorVersion\":\"1.31.1\"}}",
-                Map.of()));
+    givenPool(arm, "\"orchestratorVersion\":\"1.31.1\"");
     CliRun same = arm.run(args("aks nodepool scale -g rg --cluster-name c1 -n p1 -c 2"));
     assertThat(same.exitCode()).isEqualTo(1);
     assertThat(same.err()).contains("The new node count is the same as the current node count.");
@@ -209,5 +192,12 @@ class OptionTablesTest {
     assertThat(annotated.err())
         .startsWith("ERROR: argument --enable-addons: not supported by Moat: ");
     assertThat(arm.describe()).doesNotContain("PUT");
+  }
+
+  /** Pool p1 of cluster c1 as the RP returns it: two nodes and {@code more} properties. */
+  private static void givenPool(FakeArm arm, String more) {
+    String pool =
+        "{\"id\":\"" + POOL + "\",\"name\":\"p1\",\"properties\":{\"count\":2," + more + "}}";
+    arm.on("GET", POOL, r -> FakeArm.json(200, pool, Map.of()));
   }
 }

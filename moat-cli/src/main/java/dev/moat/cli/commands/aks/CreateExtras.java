@@ -125,32 +125,14 @@ final class CreateExtras {
 
   /** The parser's and the validators' checks (before any request). */
   void validate(String prog) {
-    tier = Choices.of("--tier", "free", "standard", "premium").parse(prog, tier);
-    sku = Choices.of("--sku", "base", "automatic").parse(prog, sku);
-    supportPlan =
-        Choices.of("--k8s-support-plan", "KubernetesOfficial", "AKSLongTermSupport")
-            .parse(prog, supportPlan);
-    dataplane = Choices.of("--network-dataplane", "azure", "cilium").parse(prog, dataplane);
-    upgradeChannel =
-        Choices.of("--auto-upgrade-channel", "rapid", "stable", "patch", "node-image", "none")
-            .parse(prog, upgradeChannel);
-    osUpgradeChannel =
-        Choices.of("--node-os-upgrade-channel", "NodeImage", "None", "SecurityPatch", "Unmanaged")
-            .parse(prog, osUpgradeChannel);
+    tier = Clusters.TIERS.parse(prog, tier);
+    sku = Clusters.SKUS.parse(prog, sku);
+    supportPlan = Clusters.SUPPORT_PLANS.parse(prog, supportPlan);
+    dataplane = Clusters.DATAPLANES.parse(prog, dataplane);
+    upgradeChannel = Clusters.UPGRADE_CHANNELS.parse(prog, upgradeChannel);
+    osUpgradeChannel = Clusters.OS_UPGRADE_CHANNELS.parse(prog, osUpgradeChannel);
     osDiskType = Choices.of("--node-osdisk-type", "Managed", "Ephemeral").parse(prog, osDiskType);
-    osSku =
-        Choices.of(
-                "--os-sku",
-                "AzureLinux",
-                "AzureLinux3",
-                "Ubuntu",
-                "CBLMariner",
-                "Mariner",
-                "Ubuntu2204",
-                "Ubuntu2404",
-                "Windows2019",
-                "Windows2022")
-            .parse(prog, osSku);
+    osSku = new Choices("--os-sku", java.util.List.of(Clusters.OS_SKUS)).parse(prog, osSku);
     Validators.resourceId("--pod-subnet-id", podSubnetId);
     if (networkPolicy != null && !networkPolicy.equals(networkPolicy.toLowerCase())) {
       throw CliException.command("--network-policy should be provided in lowercase");

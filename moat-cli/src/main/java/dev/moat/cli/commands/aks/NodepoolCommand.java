@@ -103,18 +103,7 @@ public final class NodepoolCommand extends CommandGroup {
             .help(
                 "Agent pool vm set type: VirtualMachineScaleSets, AvailabilitySet or VirtualMachines."),
         Opt.choice("--os-type", "Linux", "Windows").def("Linux").help("The OS type."),
-        Opt.choice(
-                "--os-sku",
-                "AzureLinux",
-                "AzureLinux3",
-                "Ubuntu",
-                "CBLMariner",
-                "Mariner",
-                "Ubuntu2204",
-                "Ubuntu2404",
-                "Windows2019",
-                "Windows2022")
-            .help("The OS SKU of the agent node pool."),
+        Opt.choice("--os-sku", Clusters.OS_SKUS).help("The OS SKU of the agent node pool."),
         id("--snapshot-id", "The source snapshot id used to create this nodepool."),
         id("--vnet-subnet-id", "The ID of a subnet in an existing VNet for the node pool."),
         id("--pod-subnet-id", "The ID of a subnet for the pods of the node pool."),

@@ -3,7 +3,6 @@ package dev.moat.cli.commands.aks;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliException;
-import dev.moat.cli.commands.Choices;
 import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
@@ -78,20 +77,14 @@ final class UpdateExtras {
   }
 
   void validate(String prog) {
-    tier = Choices.of("--tier", "free", "standard", "premium").parse(prog, tier);
-    sku = Choices.of("--sku", "base", "automatic").parse(prog, sku);
-    supportPlan =
-        Choices.of("--k8s-support-plan", "KubernetesOfficial", "AKSLongTermSupport")
-            .parse(prog, supportPlan);
-    upgradeChannel =
-        Choices.of("--auto-upgrade-channel", "rapid", "stable", "patch", "node-image", "none")
-            .parse(prog, upgradeChannel);
-    osUpgradeChannel =
-        Choices.of("--node-os-upgrade-channel", "NodeImage", "None", "SecurityPatch", "Unmanaged")
-            .parse(prog, osUpgradeChannel);
+    tier = Clusters.TIERS.parse(prog, tier);
+    sku = Clusters.SKUS.parse(prog, sku);
+    supportPlan = Clusters.SUPPORT_PLANS.parse(prog, supportPlan);
+    upgradeChannel = Clusters.UPGRADE_CHANNELS.parse(prog, upgradeChannel);
+    osUpgradeChannel = Clusters.OS_UPGRADE_CHANNELS.parse(prog, osUpgradeChannel);
     plugin = Clusters.NETWORK_PLUGINS.parse(prog, plugin);
     pluginMode = Clusters.NETWORK_PLUGIN_MODES.parse(prog, pluginMode);
-    dataplane = Choices.of("--network-dataplane", "azure", "cilium").parse(prog, dataplane);
+    dataplane = Clusters.DATAPLANES.parse(prog, dataplane);
     lbSku = Clusters.LB_SKUS.parse(prog, lbSku);
     if (networkPolicy != null && !networkPolicy.equals(networkPolicy.toLowerCase())) {
       throw CliException.command("--network-policy should be provided in lowercase");

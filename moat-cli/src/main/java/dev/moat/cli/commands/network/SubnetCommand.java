@@ -100,13 +100,7 @@ public final class SubnetCommand extends CommandGroup {
     if (prefixes != null) {
       prefixes(props, prefixes);
     }
-    String legacy = extras.legacyPePolicies(prog);
-    if (legacy != null && pePolicies != null) {
-      throw dev.moat.cli.CliException.usage(
-          "usage error: --private-endpoint-network-policies and"
-              + " --disable-private-endpoint-network-policies cannot be used together");
-    }
-    apply(props, prog, legacy != null ? legacy : pePolicies, delegations, defaultOutbound);
+    apply(props, prog, extras.pePolicies(prog, pePolicies), delegations, defaultOutbound);
     extras.apply(props, prog, arm, group);
     context.printResource(arm.put(path(group, vnet, name), V, body, noWait.value()));
     return 0;
@@ -157,13 +151,7 @@ public final class SubnetCommand extends CommandGroup {
       props.remove("addressPrefixes");
       prefixes(props, prefixes);
     }
-    String legacy = extras.legacyPePolicies(prog);
-    if (legacy != null && pePolicies != null) {
-      throw dev.moat.cli.CliException.usage(
-          "usage error: --private-endpoint-network-policies and"
-              + " --disable-private-endpoint-network-policies cannot be used together");
-    }
-    apply(props, prog, legacy != null ? legacy : pePolicies, delegations, defaultOutbound);
+    apply(props, prog, extras.pePolicies(prog, pePolicies), delegations, defaultOutbound);
     extras.apply(props, prog, arm, group);
     context.printResource(arm.put(path, V, body, noWait.value()));
     return 0;

@@ -63,10 +63,18 @@ final class SubnetExtras {
   @Option(names = "--sharing-scope", description = "Allowed values: DelegatedServices, Tenant.")
   String sharingScope;
 
-  /** The legacy PE spelling mapped to its value ({@code Disabled}/{@code Enabled}), or null. */
-  String legacyPePolicies(String prog) {
+  /**
+   * The PE network policies asked for: {@code --private-endpoint-network-policies}, or its legacy
+   * spelling mapped to {@code Disabled}/{@code Enabled}; null when neither is given.
+   */
+  String pePolicies(String prog, String pePolicies) {
     Boolean disable = Flags.bool(prog, "--disable-private-endpoint-network-policies", disablePe);
-    return disable == null ? null : disable ? "Disabled" : "Enabled";
+    if (disable != null && pePolicies != null) {
+      throw CliException.usage(
+          "usage error: --private-endpoint-network-policies and"
+              + " --disable-private-endpoint-network-policies cannot be used together");
+    }
+    return disable == null ? pePolicies : disable ? "Disabled" : "Enabled";
   }
 
   void apply(ObjectNode props, String prog, Arm arm, String group) {
