@@ -34,11 +34,14 @@ class OptionCoverageTest {
           "aks command invoke", "added by the doctor work",
           "aks check-acr", "added by the node-registry work",
           "acr login", "Moat's CLI does not drive a local docker or podman credential store",
-          "acr credential-set create", "Moat's registry has no credential sets (Key Vault secrets)",
-          "acr credential-set show", "Moat's registry has no credential sets (Key Vault secrets)",
-          "acr credential-set list", "Moat's registry has no credential sets (Key Vault secrets)",
+          "acr credential-set create",
+              "not in the CLI yet; the server serves credentialSets (use az rest)",
+          "acr credential-set show",
+              "not in the CLI yet; the server serves credentialSets (use az rest)",
+          "acr credential-set list",
+              "not in the CLI yet; the server serves credentialSets (use az rest)",
           "acr credential-set delete",
-              "Moat's registry has no credential sets (Key Vault secrets)");
+              "not in the CLI yet; the server serves credentialSets (use az rest)");
 
   record AzOption(String command, String option) {}
 
