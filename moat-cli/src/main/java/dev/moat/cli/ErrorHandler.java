@@ -34,6 +34,9 @@ final class ErrorHandler
     String message;
     if (ex instanceof CommandLine.UnmatchedArgumentException u) {
       List<String> unmatched = u.getUnmatched();
+      if (unmatched.isEmpty()) {
+        unmatched = unknownOption(u.getMessage(), args);
+      }
       if (!cmd.getSubcommands().isEmpty()
           && !unmatched.isEmpty()
           && !unmatched.get(0).startsWith("-")) {
@@ -46,6 +49,8 @@ final class ErrorHandler
                 + "' command group. See '"
                 + prog
                 + " --help'.";
+      } else if (unsupported(prog, unmatched) != null) {
+        message = unsupported(prog, unmatched);
       } else {
         message =
             "unrecognized arguments: "
@@ -65,6 +70,42 @@ final class ErrorHandler
     }
     context.err().println("ERROR: " + message);
     return 2;
+  }
+
+  /**
+   * An unknown option met where a value was expected (picocli names it only in its message): the
+   * option and the values after it, as argparse lists them.
+   */
+  private static List<String> unknownOption(String message, String[] args) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("'(-[^']*)'").matcher(message);
+    if (!m.find()) {
+      return List.of();
+    }
+    List<String> found = new ArrayList<>();
+    for (int i = java.util.Arrays.asList(args).indexOf(m.group(1));
+        i >= 0 && i < args.length;
+        i++) {
+      if (!found.isEmpty() && args[i].startsWith("-")) {
+        break;
+      }
+      found.add(args[i]);
+    }
+    return found.isEmpty() ? List.of(m.group(1)) : found;
+  }
+
+  /** The reason the first unknown option is not supported, if it is one az has. */
+  private static String unsupported(String prog, List<String> unmatched) {
+    String command = prog.startsWith("az ") ? prog.substring(3) : prog;
+    for (String arg : unmatched) {
+      if (arg.startsWith("--") || arg.startsWith("-") && arg.length() == 2) {
+        String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+        String reason = Unsupported.reason(command, name);
+        if (reason != null) {
+          return "argument " + name + ": not supported by Moat: " + reason;
+        }
+      }
+    }
+    return null;
   }
 
   /** Picocli reports "option given without value" as a missing parameter too; tell them apart. */

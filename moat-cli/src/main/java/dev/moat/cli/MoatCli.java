@@ -1,5 +1,7 @@
 package dev.moat.cli;
 
+import dev.moat.cli.commands.CommandGroup;
+import dev.moat.cli.options.TableCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +54,10 @@ public final class MoatCli {
     } else {
       AzCommand.GROUPS.values().forEach(c -> cli.addSubcommand(new CommandLine(c, factory)));
     }
+    attachTableCommands(cli);
+    // az never takes an option-like word as a value: `--address-prefixes 10.0.0.0/24 --bogus`
+    // reports --bogus instead of sending it as a prefix.
+    cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
     cli.setOut(new PrintWriter(context.out(), true));
     cli.setErr(new PrintWriter(context.err(), true));
     cli.setAbbreviatedOptionsAllowed(false);
@@ -59,6 +65,18 @@ public final class MoatCli {
     cli.setExecutionExceptionHandler(new ErrorHandler(context));
     AzHelp.install(cli);
     return cli;
+  }
+
+  /** Adds each group's {@link TableCommand}s below it, through the whole tree. */
+  private static void attachTableCommands(CommandLine line) {
+    if (line.getCommand() instanceof CommandGroup group) {
+      for (TableCommand command : group.tableCommands()) {
+        line.addSubcommand(command.name(), command.commandLine());
+      }
+    }
+    for (CommandLine sub : line.getSubcommands().values().stream().distinct().toList()) {
+      attachTableCommands(sub);
+    }
   }
 
   /** The first argument that is not an option: the command group a command line names. */

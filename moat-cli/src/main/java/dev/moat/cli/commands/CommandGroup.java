@@ -1,6 +1,7 @@
 package dev.moat.cli.commands;
 
 import dev.moat.cli.CliContext;
+import dev.moat.cli.options.TableCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -22,6 +23,14 @@ public abstract class CommandGroup implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(context.out());
+  }
+
+  /**
+   * The group's commands that are declared as option tables ({@link TableCommand}); they sit next
+   * to the group's annotated command methods and subcommand classes.
+   */
+  public java.util.List<TableCommand> tableCommands() {
+    return java.util.List.of();
   }
 
   /** The qualified name of the running subcommand, e.g. {@code az aks create}, for messages. */

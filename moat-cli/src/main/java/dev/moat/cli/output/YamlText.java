@@ -1,72 +1,100 @@
 package dev.moat.cli.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.CoreScalarResolver;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * az's yaml output: PyYAML's {@code safe_dump(result, default_flow_style=False)} — block style,
- * sorted keys, list items at the parent's indentation, and plain scalars single-quoted when YAML
- * would read them as something else.
+ * sorted keys, list items at the parent's indentation, and plain scalars quoted when YAML would
+ * read them as something else. Written by snakeyaml-engine, whose emitter follows the same YAML 1.2
+ * rules PyYAML's does for these choices.
  */
 public final class YamlText {
-  private static final Pattern NEEDS_QUOTES =
+  private static final Pattern YAML11_BOOL =
+      Pattern.compile("^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$");
+  private static final Pattern YAML11_TIMESTAMP =
       Pattern.compile(
-          "^$|^[\\s]|[\\s]$|^[-?:,\\[\\]{}#&*!|>'\"%@`~]|: |\\s#|:$"
-              + "|^(?i:true|false|yes|no|on|off|null|y|n)$"
-              + "|^[-+]?(\\d[\\d_]*)?(\\.\\d*)?([eE][-+]?\\d+)?$"
-              + "|^0x[0-9a-fA-F]+$|^\\d+:\\d+");
+          "^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \\t]+)"
+              + "[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$");
+  private static final Tag TIMESTAMP = new Tag(Tag.PREFIX + "timestamp");
 
   private YamlText() {}
 
   public static String write(JsonNode result) {
-    StringBuilder out = new StringBuilder();
-    if (result.isContainerNode() && !result.isEmpty()) {
-      block(result, 0, out);
-    } else {
-      out.append(scalar(result)).append('\n');
+    if (!result.isContainerNode() || result.isEmpty()) {
+      // PyYAML writes a lone scalar as a document with an end marker; az users read the value.
+      return scalar(result) + "\n";
     }
-    return out.toString();
+    DumpSettings settings =
+        DumpSettings.builder()
+            .setDefaultFlowStyle(FlowStyle.BLOCK)
+            .setIndent(2)
+            .setWidth(Integer.MAX_VALUE)
+            .setSchema(PyYamlSchema.INSTANCE)
+            .build();
+    return new Dump(settings).dumpToString(toJava(result));
   }
 
-  private static void block(JsonNode node, int indent, StringBuilder out) {
-    String pad = " ".repeat(indent);
+  /**
+   * YAML 1.2's core schema plus the YAML 1.1 forms PyYAML also reads as non-strings (the
+   * yes/no/on/off booleans, timestamps, {@code ~}), so strings that look like them are quoted as az
+   * quotes them.
+   */
+  private static final class PyYamlSchema extends CoreSchema {
+    static final PyYamlSchema INSTANCE = new PyYamlSchema();
+
+    private final CoreScalarResolver resolver = new CoreScalarResolver();
+
+    private PyYamlSchema() {
+      resolver.addImplicitResolver(Tag.BOOL, YAML11_BOOL, "yYnNoO");
+      resolver.addImplicitResolver(Tag.NULL, Pattern.compile("^~$"), "~");
+      resolver.addImplicitResolver(TIMESTAMP, YAML11_TIMESTAMP, "0123456789");
+    }
+
+    @Override
+    public ScalarResolver getScalarResolver() {
+      return resolver;
+    }
+  }
+
+  /** Jackson's tree as the plain maps, lists and scalars the dumper writes; keys sorted. */
+  static Object toJava(JsonNode node) {
     if (node.isObject()) {
+      Map<String, Object> map = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> f : JsonText.sortedFields(node)) {
-        out.append(pad).append(key(f.getKey())).append(':');
-        child(f.getValue(), indent, true, out);
+        map.put(f.getKey(), toJava(f.getValue()));
       }
-    } else {
-      for (JsonNode item : node) {
-        out.append(pad).append('-');
-        if (item.isObject() && !item.isEmpty()) {
-          // The first key goes on the dash's line, the rest align under it.
-          StringBuilder nested = new StringBuilder();
-          block(item, indent + 2, nested);
-          out.append(' ').append(nested.substring(indent + 2));
-        } else if (item.isArray() && !item.isEmpty()) {
-          StringBuilder nested = new StringBuilder();
-          block(item, indent + 2, nested);
-          out.append(' ').append(nested.substring(indent + 2));
-        } else {
-          out.append(' ').append(scalar(item)).append('\n');
-        }
-      }
+      return map;
     }
-  }
-
-  private static void child(JsonNode v, int indent, boolean inMap, StringBuilder out) {
-    if (v.isContainerNode() && !v.isEmpty()) {
-      out.append('\n');
-      // PyYAML does not indent a sequence under a mapping key.
-      block(v, v.isArray() && inMap ? indent : indent + 2, out);
-    } else {
-      out.append(' ').append(scalar(v)).append('\n');
+    if (node.isArray()) {
+      List<Object> list = new ArrayList<>();
+      node.forEach(item -> list.add(toJava(item)));
+      return list;
     }
-  }
-
-  private static String key(String k) {
-    return NEEDS_QUOTES.matcher(k).find() ? quote(k) : k;
+    if (node.isNull() || node.isMissingNode()) {
+      return null;
+    }
+    if (node.isBoolean()) {
+      return node.asBoolean();
+    }
+    if (node.isIntegralNumber()) {
+      return node.bigIntegerValue();
+    }
+    if (node.isNumber()) {
+      return node.doubleValue();
+    }
+    return node.asText();
   }
 
   private static String scalar(JsonNode v) {
@@ -79,20 +107,16 @@ public final class YamlText {
     if (v.isArray()) {
       return "[]";
     }
-    if (v.isBoolean()) {
-      return v.asBoolean() ? "true" : "false";
-    }
-    if (v.isNumber()) {
+    if (v.isValueNode() && !v.isTextual()) {
       return v.asText();
     }
-    String s = v.asText();
-    if (s.contains("\n")) {
-      return JsonText.quote(s);
-    }
-    return NEEDS_QUOTES.matcher(s).find() ? quote(s) : s;
-  }
-
-  private static String quote(String s) {
-    return "'" + s.replace("'", "''") + "'";
+    String text =
+        new Dump(
+                DumpSettings.builder()
+                    .setWidth(Integer.MAX_VALUE)
+                    .setSchema(PyYamlSchema.INSTANCE)
+                    .build())
+            .dumpToString(v.asText());
+    return text.strip();
   }
 }

@@ -172,6 +172,8 @@ public class AksCreateCommand implements Callable<Integer> {
           "Space-separated tags: key[=value] [key[=value] ...]. Use \"\" to clear existing tags.")
   List<String> tags;
 
+  @Mixin CreateExtras extras;
+
   @Mixin NoWait noWait;
 
   @Mixin Yes yes;
@@ -208,6 +210,7 @@ public class AksCreateCommand implements Callable<Integer> {
     Validators.resourceId("--apiserver-subnet-id", apiserverSubnetId);
     Validators.resourceId("--assign-identity", assignIdentity);
     Validators.resourceId("--assign-kubelet-identity", assignKubeletIdentity);
+    extras.validate(prog);
     String sshKey = SshKeys.resolve(context, sshKeyValue, generateSshKeys, noSshKey);
     Clusters.previewWarnings(
         context,
@@ -219,6 +222,7 @@ public class AksCreateCommand implements Callable<Integer> {
       throw CliException.command(
           "--dns-name-prefix and --fqdn-subdomain cannot be used at same time");
     }
+    extras.check(plugin, pluginMode, nodeCount);
     ObjectNode access = apiServerAccessProfile(lbSku);
     if (assignKubeletIdentity != null && assignIdentity == null) {
       throw CliException.command(
@@ -297,6 +301,7 @@ public class AksCreateCommand implements Callable<Integer> {
     if (nat != null) {
       network.set("natGatewayProfile", nat);
     }
+    extras.apply(body, props, pool, network);
     if (access != null) {
       props.set("apiServerAccessProfile", access);
     }

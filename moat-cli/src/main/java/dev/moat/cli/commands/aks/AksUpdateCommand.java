@@ -86,6 +86,8 @@ public final class AksUpdateCommand implements Callable<Integer> {
           "Space-separated tags: key[=value] [key[=value] ...]. Use \"\" to clear existing tags.")
   List<String> tags;
 
+  @Mixin UpdateExtras extras;
+
   @Mixin NoWait noWait;
 
   @Mixin Yes yes;
@@ -102,6 +104,7 @@ public final class AksUpdateCommand implements Callable<Integer> {
     String outbound = outboundOptions.type(context, prog);
     Validators.resourceId("--bootstrap-container-registry-resource-id", registryId);
     Validators.resourceId("--apiserver-subnet-id", apiserverSubnetId);
+    extras.validate(prog);
     boolean preview = Clusters.preview(context);
     Clusters.previewWarnings(
         context,
@@ -242,6 +245,7 @@ public final class AksUpdateCommand implements Callable<Integer> {
       merged.setAll(nat);
       network.set("natGatewayProfile", merged);
     }
+    extras.apply(mc, props, network);
     if (network.isEmpty()) {
       props.remove("networkProfile");
     }
@@ -275,7 +279,8 @@ public final class AksUpdateCommand implements Callable<Integer> {
         && !enablePublicFqdn
         && !disablePublicFqdn
         && authorizedIpRanges == null
-        && tags == null;
+        && tags == null
+        && extras.isEmpty();
   }
 
   private static ObjectNode object(ObjectNode parent, String field) {

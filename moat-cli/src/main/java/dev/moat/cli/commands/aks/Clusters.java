@@ -24,6 +24,28 @@ final class Clusters {
   static final Choices NETWORK_PLUGIN_MODES = Choices.of("--network-plugin-mode", "overlay");
   static final Choices LB_SKUS = Choices.of("--load-balancer-sku", "basic", "standard");
   static final Choices MODES = Choices.of("--mode", "System", "User", "Gateway");
+  static final Choices TIERS = Choices.of("--tier", "free", "standard", "premium");
+  static final Choices SKUS = Choices.of("--sku", "base", "automatic");
+  static final Choices SUPPORT_PLANS =
+      Choices.of("--k8s-support-plan", "KubernetesOfficial", "AKSLongTermSupport");
+  static final Choices DATAPLANES = Choices.of("--network-dataplane", "azure", "cilium");
+  static final Choices UPGRADE_CHANNELS =
+      Choices.of("--auto-upgrade-channel", "rapid", "stable", "patch", "node-image", "none");
+  static final Choices OS_UPGRADE_CHANNELS =
+      Choices.of("--node-os-upgrade-channel", "NodeImage", "None", "SecurityPatch", "Unmanaged");
+
+  /** {@code --os-sku} of {@code aks create} and {@code aks nodepool add}. */
+  static final String[] OS_SKUS = {
+    "AzureLinux",
+    "AzureLinux3",
+    "Ubuntu",
+    "CBLMariner",
+    "Mariner",
+    "Ubuntu2204",
+    "Ubuntu2404",
+    "Windows2019",
+    "Windows2022"
+  };
 
   static final String LOAD_BALANCER = "loadBalancer";
   static final String MANAGED_NAT = "managedNATGateway";

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.CliException;
 import dev.moat.cli.commands.CommandGroup;
-import dev.moat.cli.commands.CommonOptions.GroupOrIds;
 import dev.moat.cli.commands.CommonOptions.NoWait;
 import dev.moat.cli.commands.Resources;
 import dev.moat.cli.commands.Tags;
 import dev.moat.cli.commands.Target;
 import dev.moat.cli.http.Json;
+import dev.moat.cli.options.TableCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +28,11 @@ public final class PrivateEndpointCommand extends CommandGroup {
   public PrivateEndpointCommand(CliContext context) {
     super(context);
     this.endpoints = new Resources(context, arm, "Microsoft.Network/privateEndpoints", V);
+  }
+
+  @Override
+  public List<TableCommand> tableCommands() {
+    return endpoints.commands("private endpoint", List.of(), "show", "list", "delete");
   }
 
   @Command(name = "create", description = "Create a private endpoint.")
@@ -130,39 +135,6 @@ public final class PrivateEndpointCommand extends CommandGroup {
       props.put("customNetworkInterfaceName", nicName);
     }
     context.printResource(arm.put(endpoints.path(group, name), V, body, noWait.value()));
-    return 0;
-  }
-
-  @Command(name = "show", description = "Get the details of a private endpoint.")
-  int show(
-      @Mixin GroupOrIds target,
-      @Option(
-              names = {"--name", "-n"},
-              description = "Name of the private endpoint.")
-          String name) {
-    endpoints.show(target.paths(() -> endpoints.path(target.group(), name)));
-    return 0;
-  }
-
-  @Command(name = "list", description = "List private endpoints.")
-  int list(
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group) {
-    endpoints.list(group);
-    return 0;
-  }
-
-  @Command(name = "delete", description = "Delete a private endpoint.")
-  int delete(
-      @Mixin GroupOrIds target,
-      @Option(
-              names = {"--name", "-n"},
-              description = "Name of the private endpoint.")
-          String name,
-      @Mixin NoWait noWait) {
-    endpoints.delete(target.paths(() -> endpoints.path(target.group(), name)), noWait.value());
     return 0;
   }
 }

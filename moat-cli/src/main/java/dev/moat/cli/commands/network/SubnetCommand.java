@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.commands.Choices;
 import dev.moat.cli.commands.CommandGroup;
-import dev.moat.cli.commands.CommonOptions.GroupOrIds;
 import dev.moat.cli.commands.CommonOptions.NoWait;
 import dev.moat.cli.commands.Flags;
 import dev.moat.cli.commands.Resources;
 import dev.moat.cli.commands.Target;
 import dev.moat.cli.http.Json;
+import dev.moat.cli.options.Opt;
+import dev.moat.cli.options.TableCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +34,16 @@ public final class SubnetCommand extends CommandGroup {
   public SubnetCommand(CliContext context) {
     super(context);
     this.subnets = new Resources(context, arm, "Microsoft.Network/virtualNetworks/subnets", V);
+  }
+
+  @Override
+  public List<TableCommand> tableCommands() {
+    return subnets.commands(
+        "subnet",
+        List.of(Opt.str("--vnet-name").help("The virtual network (VNet) name.")),
+        "show",
+        "list",
+        "delete");
   }
 
   @Command(
@@ -81,6 +92,7 @@ public final class SubnetCommand extends CommandGroup {
                       + " disable default outbound connectivity for all VMs in the subnet.  Allowed"
                       + " values: false, true.")
           String defaultOutbound,
+      @Mixin SubnetExtras extras,
       @Mixin NoWait noWait) {
     String prog = prog("create");
     ObjectNode body = Json.object();
@@ -88,7 +100,8 @@ public final class SubnetCommand extends CommandGroup {
     if (prefixes != null) {
       prefixes(props, prefixes);
     }
-    apply(props, prog, pePolicies, delegations, defaultOutbound);
+    apply(props, prog, extras.pePolicies(prog, pePolicies), delegations, defaultOutbound);
+    extras.apply(props, prog, arm, group);
     context.printResource(arm.put(path(group, vnet, name), V, body, noWait.value()));
     return 0;
   }
@@ -127,6 +140,7 @@ public final class SubnetCommand extends CommandGroup {
           List<String> delegations,
       @Option(names = "--default-outbound-access", description = "Allowed values: false, true.")
           String defaultOutbound,
+      @Mixin SubnetExtras extras,
       @Mixin NoWait noWait) {
     String prog = prog("update");
     String path = path(group, vnet, name);
@@ -137,49 +151,9 @@ public final class SubnetCommand extends CommandGroup {
       props.remove("addressPrefixes");
       prefixes(props, prefixes);
     }
-    apply(props, prog, pePolicies, delegations, defaultOutbound);
+    apply(props, prog, extras.pePolicies(prog, pePolicies), delegations, defaultOutbound);
+    extras.apply(props, prog, arm, group);
     context.printResource(arm.put(path, V, body, noWait.value()));
-    return 0;
-  }
-
-  @Command(name = "show", description = "Show details of a subnet.")
-  int show(
-      @Mixin GroupOrIds target,
-      @Option(names = "--vnet-name", description = "The virtual network (VNet) name.") String vnet,
-      @Option(
-              names = {"--name", "-n"},
-              description = "The subnet name.")
-          String name) {
-    subnets.show(target.paths(() -> path(target.group(), vnet, name)));
-    return 0;
-  }
-
-  @Command(name = "list", description = "List the subnets in a virtual network.")
-  int list(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
-      @Option(
-              names = "--vnet-name",
-              required = true,
-              description = "The virtual network (VNet)" + " name.")
-          String vnet) {
-    context.printResource(arm.list(vnetPath(group, vnet) + "/subnets", V));
-    return 0;
-  }
-
-  @Command(name = "delete", description = "Delete a subnet.")
-  int delete(
-      @Mixin GroupOrIds target,
-      @Option(names = "--vnet-name", description = "The virtual network (VNet) name.") String vnet,
-      @Option(
-              names = {"--name", "-n"},
-              description = "The subnet name.")
-          String name,
-      @Mixin NoWait noWait) {
-    subnets.delete(target.paths(() -> path(target.group(), vnet, name)), noWait.value());
     return 0;
   }
 

@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.commands.ApiVersions;
 import dev.moat.cli.commands.CommandGroup;
-import dev.moat.cli.commands.CommonOptions.GroupOrIds;
 import dev.moat.cli.commands.CommonOptions.NoWait;
 import dev.moat.cli.commands.Resources;
 import dev.moat.cli.commands.Tags;
-import dev.moat.cli.commands.Target;
 import dev.moat.cli.http.Json;
+import dev.moat.cli.options.TableCommand;
 import dev.moat.cli.output.Flatten;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -30,6 +29,11 @@ public final class VnetCommand extends CommandGroup {
   public VnetCommand(CliContext context) {
     super(context);
     this.vnets = new Resources(context, arm, "Microsoft.Network/virtualNetworks", V);
+  }
+
+  @Override
+  public List<TableCommand> tableCommands() {
+    return vnets.commands("virtual network", List.of(), "show", "list", "delete");
   }
 
   @Command(name = "create", description = "Create a virtual network.")
@@ -89,47 +93,6 @@ public final class VnetCommand extends CommandGroup {
       wrapped.set("newVNet", Flatten.properties(created));
       context.print(wrapped);
     }
-    return 0;
-  }
-
-  @Command(name = "show", description = "Get the details of a virtual network.")
-  int show(
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group,
-      @Option(
-              names = {"--name", "-n"},
-              description = "The virtual network (VNet) name.")
-          String name,
-      @Option(
-              names = "--ids",
-              arity = "1..*",
-              description = "One or more resource IDs" + " (space-delimited).")
-          List<String> ids) {
-    vnets.show(Target.paths(ids, () -> path(group, name)));
-    return 0;
-  }
-
-  @Command(name = "list", description = "List virtual networks.")
-  int list(
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group) {
-    vnets.list(group);
-    return 0;
-  }
-
-  @Command(name = "delete", description = "Delete a virtual network.")
-  int delete(
-      @Mixin GroupOrIds target,
-      @Option(
-              names = {"--name", "-n"},
-              description = "The virtual network (VNet) name.")
-          String name,
-      @Mixin NoWait noWait) {
-    vnets.delete(target.paths(() -> path(target.group(), name)), noWait.value());
     return 0;
   }
 
