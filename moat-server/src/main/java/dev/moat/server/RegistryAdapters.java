@@ -10,6 +10,7 @@ import dev.moat.containerregistry.model.ImportImageRequest;
 import dev.moat.containerregistry.model.PublicNetworkAccess;
 import dev.moat.containerregistry.service.ImageImporter;
 import dev.moat.containerregistry.validation.ContainerRegistryError;
+import dev.moat.platform.error.ArmErrorCode;
 import dev.moat.registry.model.RepositoryName;
 import dev.moat.registry.proxy.CacheRules;
 import dev.moat.registry.proxy.UpstreamRepository;
@@ -72,7 +73,7 @@ final class RegistryAdapters {
         dataPlane.get().importImage(copy);
         return Optional.empty();
       } catch (ImageImport.ImportException e) {
-        ContainerRegistryError code =
+        ArmErrorCode code =
             switch (e.failure()) {
               case SOURCE_NOT_FOUND, SOURCE_REGISTRY_UNKNOWN ->
                   ContainerRegistryError.IMPORT_SOURCE_NOT_FOUND;
