@@ -635,7 +635,7 @@ public final class NetworkIsolationDoctor {
               "assignment "
                   + a.path("name").asText()
                   + " (role "
-                  + role.substring(role.lastIndexOf('/') + 1)
+                  + Topology.roleName(role.substring(role.lastIndexOf('/') + 1))
                   + ") at "
                   + at.get());
         }

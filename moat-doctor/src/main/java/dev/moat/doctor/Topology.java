@@ -242,7 +242,7 @@ public final class Topology {
         nodes);
   }
 
-  private static String roleName(String guid) {
+  static String roleName(String guid) {
     return switch (guid) {
       case "7f951dda-4ed3-4680-a7ca-43fe172d538d" -> "AcrPull";
       case "4d97b98b-1d4f-4787-a291-c67834d212e7" -> "Network Contributor";
