@@ -340,4 +340,15 @@ class KubectlApiTest {
     assertThat(kube.ok("get", "pod", "pending"))
         .containsPattern("pending\\s+0/1\\s+ImagePullBackOff\\s+0");
   }
+
+  @Test
+  void namespaceDeletionRemovesItsObjects() throws Exception {
+    kube.ok("create", "namespace", "doomed");
+    kube.ok("create", "configmap", "inside", "-n", "doomed");
+    assertThat(kube.ok("delete", "namespace", "doomed", "--wait=true"))
+        .contains("namespace \"doomed\" deleted");
+    assertThat(kube.objects().get(Kinds.CONFIG_MAPS, "doomed", "inside")).isEmpty();
+    assertThat(kube.run(null, "get", "ns", "doomed").err())
+        .contains("namespaces \"doomed\" not found");
+  }
 }
