@@ -1,5 +1,8 @@
 package dev.moat.kube.controllers;
 
+import dev.moat.kube.control.EventRecorder;
+import dev.moat.kube.control.KeyedLoop;
+import dev.moat.kube.control.Loops;
 import dev.moat.kube.scheduler.Fit;
 import dev.moat.kube.store.ClusterObjects;
 import dev.moat.kube.store.DeleteOptions;

@@ -1,5 +1,6 @@
 package dev.moat.kube.controllers;
 
+import dev.moat.kube.control.KeyedLoop;
 import dev.moat.kube.store.ClusterObjects;
 import dev.moat.kube.store.Kind;
 import dev.moat.kube.store.Kinds;

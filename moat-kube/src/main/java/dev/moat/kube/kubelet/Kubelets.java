@@ -1,8 +1,8 @@
 package dev.moat.kube.kubelet;
 
-import dev.moat.kube.controllers.EventRecorder;
-import dev.moat.kube.controllers.KeyedLoop;
-import dev.moat.kube.controllers.Loops;
+import dev.moat.kube.control.EventRecorder;
+import dev.moat.kube.control.KeyedLoop;
+import dev.moat.kube.control.Loops;
 import dev.moat.kube.store.ClusterObjects;
 import dev.moat.kube.store.DeleteOptions;
 import dev.moat.kube.store.FieldSelector;

@@ -1,11 +1,11 @@
 package dev.moat.kube.runtime;
 
 import dev.moat.kube.addons.SystemAddons;
+import dev.moat.kube.control.EventRecorder;
+import dev.moat.kube.control.Loops;
 import dev.moat.kube.controllers.DaemonSetController;
 import dev.moat.kube.controllers.DeploymentController;
-import dev.moat.kube.controllers.EventRecorder;
 import dev.moat.kube.controllers.JobController;
-import dev.moat.kube.controllers.Loops;
 import dev.moat.kube.controllers.ReplicaSetController;
 import dev.moat.kube.kubelet.Kubelets;
 import dev.moat.kube.runtime.ClusterState.ClusterNode;

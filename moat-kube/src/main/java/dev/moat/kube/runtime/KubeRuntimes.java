@@ -1,7 +1,7 @@
 package dev.moat.kube.runtime;
 
-import dev.moat.kube.controllers.KeyedLoop;
-import dev.moat.kube.controllers.Loops;
+import dev.moat.kube.control.KeyedLoop;
+import dev.moat.kube.control.Loops;
 import dev.moat.kube.store.KubeStore;
 import dev.moat.platform.contracts.NodeRuntime;
 import dev.moat.platform.reconcile.Scheduler;

@@ -1,4 +1,4 @@
-package dev.moat.kube.controllers;
+package dev.moat.kube.control;
 
 import dev.moat.kube.store.ClusterObjects;
 import dev.moat.kube.store.Kinds;

@@ -1,4 +1,4 @@
-package dev.moat.kube.controllers;
+package dev.moat.kube.control;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.moat.kube.controllers;
+package dev.moat.kube.control;
 
 import dev.moat.platform.reconcile.Scheduler;
 import java.time.Duration;
