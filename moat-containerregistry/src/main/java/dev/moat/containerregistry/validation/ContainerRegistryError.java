@@ -178,7 +178,8 @@ public final class ContainerRegistryError {
       new ErrorCode(400, "InvalidParameters", "%s");
   public static final ArmErrorCode IMPORT_SOURCE_NOT_FOUND =
       new ErrorCode(404, "InvalidParameters", "%s");
-  public static final ArmErrorCode IMPORT_TAG_EXISTS = new ErrorCode(409, "InvalidParameters", "%s");
+  public static final ArmErrorCode IMPORT_TAG_EXISTS =
+      new ErrorCode(409, "InvalidParameters", "%s");
   public static final ArmErrorCode IMPORT_FAILED = new ErrorCode(400, "InvalidParameters", "%s");
   // [EMU] checkNameAvailability's answer for an unknown type.
   public static final ArmErrorCode UNSUPPORTED_NAME_CHECK_TYPE =
