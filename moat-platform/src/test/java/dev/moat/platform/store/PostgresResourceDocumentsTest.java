@@ -47,8 +47,8 @@ class PostgresResourceDocumentsTest extends ResourceDocumentsContract {
 
   @AfterEach
   void dropDatabase() throws SQLException {
-    if (name == null) {
-      return;
+    if (database == null) {
+      return; // aborted before a database existed: no server
     }
     database.close(); // the pool first, so the drop finds no sessions to end
     try (Connection c = admin(server);

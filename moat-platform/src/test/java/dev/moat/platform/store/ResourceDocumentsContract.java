@@ -38,7 +38,9 @@ public abstract class ResourceDocumentsContract {
 
   @AfterEach
   void close() {
-    database.close();
+    if (database != null) { // null when newDatabase aborted (a back end not available here)
+      database.close();
+    }
   }
 
   private static ResourceId vnet(String group, String name) {
