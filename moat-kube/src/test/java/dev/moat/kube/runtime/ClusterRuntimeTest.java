@@ -358,7 +358,7 @@ class ClusterRuntimeTest {
                                 .get("deployment.kubernetes.io/revision")));
     // The first pod on a node pulls; a second one there finds the image already present.
     List<String> webEvents = new ArrayList<>();
-    pods("default", Map.of("app", "web")).forEach(p -> webEvents.addAll(events(p)));
+    pods("default", Map.of("app", "web")).forEach(pod -> webEvents.addAll(events(pod)));
     Pod ok = pods("default", Map.of("app", "web")).get(0);
     assertThat(webEvents)
         .anyMatch(
