@@ -112,8 +112,9 @@ class KubernetesAccessTest {
         .allSatisfy(
             id ->
                 assertThat(id)
-                    .matches(
-                        "aksbootstrap[a-z0-9]+\\.azurecr\\.io/aks-managed-repository/.+@sha256:[0-9a-f]{64}"));
+                    // containerd names a mirrored image by its requested name, so the
+                    // cache's copy still reads as MCR's, pinned by digest.
+                    .matches("mcr\\.microsoft\\.com/.+@sha256:[0-9a-f]{64}"));
   }
 
   @Test
