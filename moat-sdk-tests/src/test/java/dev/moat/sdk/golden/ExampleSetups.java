@@ -154,8 +154,14 @@ final class ExampleSetups {
                       r -> {
                         r.group("subnet-test", "eastus");
                         vnet(r, "subnet-test", "vnetname", "10.0.0.0/16");
+                        r.substitute(
+                            "Microsoft.Provider/resourceType",
+                            "Microsoft.DBforPostgreSQL/flexibleServers");
                       })
-                  // The published request has no delegation although its response shows one.
+                  // The published request has no delegation although its response shows one; its
+                  // placeholder
+                  // service name (Microsoft.Provider/resourceType) is one Azure refuses
+                  // (InvalidServiceNameOnDelegation), so a delegable service stands in.
                   .patchingRequest(
                       body ->
                           ((ObjectNode) body.path("properties"))
@@ -170,7 +176,7 @@ final class ExampleSetups {
                                                   "properties",
                                                   Map.of(
                                                       "serviceName",
-                                                      "Microsoft.Provider/resourceType"))))))),
+                                                      "Microsoft.DBforPostgreSQL/flexibleServers"))))))),
           Map.entry(
               "SubnetGet.json",
               ExampleSetup.of(
