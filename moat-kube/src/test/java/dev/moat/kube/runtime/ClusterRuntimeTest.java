@@ -355,7 +355,12 @@ class ClusterRuntimeTest {
                             rs.getMetadata()
                                 .getAnnotations()
                                 .get("deployment.kubernetes.io/revision")));
-    Pod ok = pods("default", Map.of("app", "web")).get(0);
+    // The pod that pulled (the other may find the image already present on the same node).
+    Pod ok =
+        pods("default", Map.of("app", "web")).stream()
+            .filter(x -> events(x).stream().anyMatch(e -> e.startsWith("Pulled Successfully")))
+            .findFirst()
+            .orElseThrow();
     assertThat(events(ok))
         .anyMatch(
             e ->
