@@ -8,6 +8,7 @@ import dev.moat.kube.controllers.DeploymentController;
 import dev.moat.kube.controllers.JobController;
 import dev.moat.kube.controllers.ReplicaSetController;
 import dev.moat.kube.controllers.ServiceIpController;
+import dev.moat.kube.controllers.StatefulSetController;
 import dev.moat.kube.kubelet.Kubelets;
 import dev.moat.kube.runtime.ClusterState.ClusterNode;
 import dev.moat.kube.scheduler.PodScheduler;
@@ -64,6 +65,8 @@ public final class ClusterRuntime implements AutoCloseable {
     ReplicaSetController replicaSets = new ReplicaSetController(objects, events, controllerLoops);
     DaemonSetController daemonSets = new DaemonSetController(objects, events, controllerLoops);
     JobController jobs = new JobController(objects, events, clock, controllerLoops);
+    StatefulSetController statefulSets =
+        new StatefulSetController(objects, events, controllerLoops);
     PodScheduler scheduler = new PodScheduler(objects, events, clock, controllerLoops);
     this.serviceIps = new ServiceIpController(objects, () -> serviceCidr, controllerLoops);
     this.kubelets =
@@ -75,10 +78,19 @@ public final class ClusterRuntime implements AutoCloseable {
             clock,
             kubeletLoops);
     parts.addAll(
-        List.of(deployments, replicaSets, daemonSets, jobs, scheduler, serviceIps, kubelets));
+        List.of(
+            deployments,
+            replicaSets,
+            daemonSets,
+            statefulSets,
+            jobs,
+            scheduler,
+            serviceIps,
+            kubelets));
     deployments.start();
     replicaSets.start();
     daemonSets.start();
+    statefulSets.start();
     jobs.start();
     scheduler.start();
     serviceIps.start();
