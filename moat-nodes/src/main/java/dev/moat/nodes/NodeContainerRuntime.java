@@ -20,11 +20,12 @@ import org.slf4j.LoggerFactory;
  * token of the kubelet identity, then the registry's {@code /oauth2/exchange}) and containerd's
  * pull ({@link ContainerdPull}) through the node's fabric path.
  *
- * <p>An image pulled once stays on the node: asking again answers at once from the node's image
- * store, as containerd's image service does for a present image; concurrent requests for the same
- * image share one pull. A failed pull is not remembered, so the kubelet's next attempt tries again.
- * Whether to pull a present image again ({@code imagePullPolicy: Always}) is the kubelet's
- * decision, not the runtime's.
+ * <p>Every pull resolves the reference with the registry again, as CRI {@code PullImage} does (the
+ * tag may have moved, and the registry decides again whether this node may pull: a kubelet identity
+ * that lost AcrPull gets 401 on its next pull even of an image it has); only blobs already in the
+ * node's content store are not fetched again. Concurrent requests for the same image share one
+ * pull. Whether to pull at all ({@code imagePullPolicy}, an image present on the node) is the
+ * kubelet's decision, not the runtime's.
  */
 final class NodeContainerRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(NodeContainerRuntime.class);
@@ -96,12 +97,13 @@ final class NodeContainerRuntime {
               0,
               e.getMessage(),
               Duration.between(start, clock.instant()));
-      session.images.remove(ref.normalized(), mine);
     } catch (RuntimeException e) {
       session.images.remove(ref.normalized(), mine);
       mine.completeExceptionally(e);
       throw e;
     }
+    // In flight only: the next request resolves again (the content store keeps the blobs).
+    session.images.remove(ref.normalized(), mine);
     mine.complete(outcome);
     return outcome;
   }

@@ -61,7 +61,7 @@ final class NodeSessions {
     private final String nodeName;
     private volatile ImdsClient imds;
 
-    /** Images on the node, by normalised reference: a pull in flight or its outcome. */
+    /** Pulls in flight on the node, by normalised reference (concurrent asks share one). */
     final Map<
             String,
             java.util.concurrent.CompletableFuture<

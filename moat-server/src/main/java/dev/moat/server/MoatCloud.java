@@ -23,6 +23,7 @@ import dev.moat.kube.RunCommandProvider;
 import dev.moat.kube.api.KubeApiHandler;
 import dev.moat.kube.runtime.KubeRuntimes;
 import dev.moat.kube.store.JdbcKubeStore;
+import dev.moat.kube.store.KubeStore;
 import dev.moat.managedidentity.ManagedIdentityProvider;
 import dev.moat.managedidentity.http.ImdsService;
 import dev.moat.mcr.BootstrapCatalog;
@@ -67,7 +68,8 @@ public final class MoatCloud {
   }
 
   /** Parts of the cloud that are not resource providers. */
-  public record Wiring(NetworkFabric fabric, AcrDataPlane dataPlane, NodeAgents nodes) {}
+  public record Wiring(
+      NetworkFabric fabric, AcrDataPlane dataPlane, NodeAgents nodes, KubeStore kubeStore) {}
 
   private static ProviderAssembler.Assembly assemble(
       ProviderContext context, Consumer<Wiring> observer) {
@@ -138,7 +140,9 @@ public final class MoatCloud {
             authorization.authorizer(),
             network.subnetAddresses(),
             nodes);
-    observer.accept(new Wiring(fabric, dataPlane, nodes));
+    // Each cluster's Kubernetes API: objects in Moat's database, served under /moat/kube/{key}.
+    JdbcKubeStore kubeStore = new JdbcKubeStore(context.database(), context.clock());
+    observer.accept(new Wiring(fabric, dataPlane, nodes, kubeStore));
 
     RunCommandProvider commandInvoke =
         new RunCommandProvider(
@@ -184,8 +188,6 @@ public final class MoatCloud {
               dataPlane.start(info);
               nodeNetwork.bind(dataPlane.ingressBase(), info.endpoint(), info.clientTrust());
             });
-    // Each cluster's Kubernetes API: objects in Moat's database, served under /moat/kube/{key}.
-    JdbcKubeStore kubeStore = new JdbcKubeStore(context.database(), context.clock());
     KubeApiHandler kubeApi =
         new KubeApiHandler(clusters.kubeClusters(), kubeStore, context.clock());
     // Each cluster's controllers, scheduler and kubelets over its objects, fed by node sync.

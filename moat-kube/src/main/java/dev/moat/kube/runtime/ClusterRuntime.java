@@ -7,6 +7,8 @@ import dev.moat.kube.controllers.DaemonSetController;
 import dev.moat.kube.controllers.DeploymentController;
 import dev.moat.kube.controllers.JobController;
 import dev.moat.kube.controllers.ReplicaSetController;
+import dev.moat.kube.controllers.ServiceIpController;
+import dev.moat.kube.controllers.StatefulSetController;
 import dev.moat.kube.kubelet.Kubelets;
 import dev.moat.kube.runtime.ClusterState.ClusterNode;
 import dev.moat.kube.scheduler.PodScheduler;
@@ -45,7 +47,9 @@ public final class ClusterRuntime implements AutoCloseable {
   private final Map<String, NodeSpec> specs = new ConcurrentHashMap<>();
   private final List<AutoCloseable> parts = new ArrayList<>();
   private final Kubelets kubelets;
+  private final ServiceIpController serviceIps;
   private volatile boolean addonsDone;
+  private volatile String serviceCidr;
 
   ClusterRuntime(
       ClusterObjects objects,
@@ -61,7 +65,10 @@ public final class ClusterRuntime implements AutoCloseable {
     ReplicaSetController replicaSets = new ReplicaSetController(objects, events, controllerLoops);
     DaemonSetController daemonSets = new DaemonSetController(objects, events, controllerLoops);
     JobController jobs = new JobController(objects, events, clock, controllerLoops);
+    StatefulSetController statefulSets =
+        new StatefulSetController(objects, events, controllerLoops);
     PodScheduler scheduler = new PodScheduler(objects, events, clock, controllerLoops);
+    this.serviceIps = new ServiceIpController(objects, () -> serviceCidr, controllerLoops);
     this.kubelets =
         new Kubelets(
             objects,
@@ -70,12 +77,23 @@ public final class ClusterRuntime implements AutoCloseable {
             events,
             clock,
             kubeletLoops);
-    parts.addAll(List.of(deployments, replicaSets, daemonSets, jobs, scheduler, kubelets));
+    parts.addAll(
+        List.of(
+            deployments,
+            replicaSets,
+            daemonSets,
+            statefulSets,
+            jobs,
+            scheduler,
+            serviceIps,
+            kubelets));
     deployments.start();
     replicaSets.start();
     daemonSets.start();
+    statefulSets.start();
     jobs.start();
     scheduler.start();
+    serviceIps.start();
   }
 
   public ClusterObjects objects() {
@@ -88,6 +106,10 @@ public final class ClusterRuntime implements AutoCloseable {
    * their pods. Idempotent; also creates the system addons once nodes exist.
    */
   synchronized void sync(ClusterState state) {
+    if (!state.serviceCidr().equals(serviceCidr)) {
+      serviceCidr = state.serviceCidr();
+      serviceIps.cidrKnown();
+    }
     String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
     List<Node> existing = objects.list(Kinds.NODES, ListOptions.all()).items();
     Set<String> usedCidrs = new HashSet<>();
