@@ -6,6 +6,7 @@ import dev.moat.kube.store.ListOptions;
 import dev.moat.kube.store.WatchEvent;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -16,10 +17,11 @@ import java.util.function.Function;
  * memory instead of listing and decoding every object. Only the derived values are kept, never the
  * objects (a pod costs its key and a small record).
  *
- * <p>Listing after registering can hand the index an event older than the list: every entry keeps
- * the resourceVersion it came from and older news is ignored; deletions seen before the list are
- * remembered until it is applied. Changes are reported to {@link Change} under the index's lock, in
- * commit order, so aggregates kept by the owner (counts per node, used addresses) stay in step.
+ * <p>Listing after registering can hand the index an event older than the list, and a writer's
+ * {@link #put} can come after the store's events: every entry keeps the resourceVersion it came
+ * from, recent removals are remembered, and older news is ignored. Changes are reported to {@link
+ * Change} under the index's lock, in commit order, so aggregates kept by the owner (counts per
+ * node, used addresses) stay in step.
  *
  * @param <T> the kind's model
  * @param <V> the derived value; {@code null} from the view means "not indexed"
@@ -31,12 +33,27 @@ public final class ObjectIndex<T extends HasMetadata, V> implements AutoCloseabl
     void apply(String key, V before, V after);
   }
 
+  private static final int REMOVALS_KEPT = 4096;
+
   private record Entry<V>(long rv, V value) {}
 
   private final Function<T, V> view;
   private final Change<V> change;
   private final Map<String, Entry<V>> entries = new HashMap<>();
-  private Map<String, Long> gone = new HashMap<>();
+
+  /**
+   * Recent removals by resourceVersion, so news older than a removal (from the initial list, or a
+   * writer's {@link #put} after the store's events) does not bring an object back. Bounded: the
+   * window in which older news can arrive is that of events in flight.
+   */
+  private final Map<String, Long> removed =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+          return size() > REMOVALS_KEPT;
+        }
+      };
+
   private final ClusterObjects.Registration registration;
 
   /** Registers with the store, then lists {@code kind} once to seed. */
@@ -53,9 +70,6 @@ public final class ObjectIndex<T extends HasMetadata, V> implements AutoCloseabl
                     e.resourceVersion()));
     for (T item : objects.list(kind, ListOptions.all()).items()) {
       apply(key(item), view.apply(item), Long.parseLong(item.getMetadata().getResourceVersion()));
-    }
-    synchronized (this) {
-      gone = null;
     }
   }
 
@@ -80,23 +94,22 @@ public final class ObjectIndex<T extends HasMetadata, V> implements AutoCloseabl
   }
 
   private synchronized void apply(String key, V value, long rv) {
+    Long removedAt = removed.get(key);
+    if (removedAt != null && (rv < removedAt || (rv == removedAt && value != null))) {
+      return; // older than a removal already applied
+    }
     Entry<V> old = entries.get(key);
     if (old != null && old.rv() >= rv) {
       return;
     }
-    if (gone != null) {
-      Long deletedAt = gone.get(key);
-      if (deletedAt != null && deletedAt >= rv) {
-        return;
-      }
-    }
     if (value == null) {
       entries.remove(key);
-      if (gone != null) {
-        gone.put(key, rv);
-      }
+      removed.put(key, rv);
     } else {
       entries.put(key, new Entry<>(rv, value));
+      if (removedAt != null) {
+        removed.remove(key); // created again
+      }
     }
     V before = old == null ? null : old.value();
     if (!Objects.equals(before, value)) {
