@@ -55,28 +55,33 @@ public final class EventRecorder {
     String name = on.getMetadata().getName() + "." + id(on, fieldPath, source, type, reason, msg);
     String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
     try {
-      boolean updated =
-          objects
-              .modify(
-                  Kinds.EVENTS,
-                  ns,
-                  name,
-                  false,
-                  e -> {
-                    e.setCount(e.getCount() == null ? 2 : e.getCount() + 1);
-                    e.setLastTimestamp(now);
-                    return e;
-                  })
-              .isPresent();
-      if (updated) {
-        return;
-      }
+      // Most events are new: try the insert first, and aggregate only when the name is taken
+      // (one write either way, instead of a read before every event).
       objects.create(Kinds.EVENTS, event(on, fieldPath, source, type, reason, msg, ns, name, now));
     } catch (KubeException e) {
-      if (e.code() == 409) {
-        record(on, fieldPath, source, type, reason, msg); // raced with another writer: aggregate
-      } else {
+      if (e.code() != 409) {
         LOG.log(Level.FINE, "event " + reason + " not recorded: " + e.getMessage());
+        return;
+      }
+      try {
+        boolean updated =
+            objects
+                .modify(
+                    Kinds.EVENTS,
+                    ns,
+                    name,
+                    false,
+                    x -> {
+                      x.setCount(x.getCount() == null ? 2 : x.getCount() + 1);
+                      x.setLastTimestamp(now);
+                      return x;
+                    })
+                .isPresent();
+        if (!updated) {
+          record(on, fieldPath, source, type, reason, msg); // deleted meanwhile: insert again
+        }
+      } catch (KubeException again) {
+        LOG.log(Level.FINE, "event " + reason + " not recorded: " + again.getMessage());
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.moat.kube.controllers;
 import dev.moat.kube.control.EventRecorder;
 import dev.moat.kube.control.KeyedLoop;
 import dev.moat.kube.control.Loops;
+import dev.moat.kube.control.ObjectIndex;
 import dev.moat.kube.store.ClusterObjects;
 import dev.moat.kube.store.DeleteOptions;
 import dev.moat.kube.store.Kinds;
@@ -16,7 +17,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -33,6 +37,42 @@ public final class ReplicaSetController implements AutoCloseable {
   private final RandomGenerator random = Names.random();
   private final List<ClusterObjects.Registration> registrations = new ArrayList<>();
 
+  /**
+   * What the controller needs of a controlled pod, from the pod cache: its controller's uid, labels
+   * (for the selector), whether it counts, is ready, is bound, is Running, and its creation.
+   */
+  record Member(
+      String ownerUid,
+      Map<String, String> labels,
+      boolean active,
+      boolean ready,
+      boolean bound,
+      boolean running,
+      String created) {
+    static Member of(Pod p) {
+      Optional<String> owner =
+          Owners.controllerOf(p).filter(r -> "ReplicaSet".equals(r.getKind())).map(r -> r.getUid());
+      if (owner.isEmpty()) {
+        return null;
+      }
+      return new Member(
+          owner.get(),
+          Map.copyOf(ReplicaSetController.labels(p)),
+          Owners.active(p),
+          Owners.ready(p),
+          p.getSpec() != null && p.getSpec().getNodeName() != null,
+          "Running".equals(p.getStatus() == null ? null : p.getStatus().getPhase()),
+          p.getMetadata().getCreationTimestamp() == null
+              ? ""
+              : p.getMetadata().getCreationTimestamp());
+    }
+  }
+
+  /** Controlled pods by their ReplicaSet's uid (pod keys), kept by {@link #pods}. */
+  private final Map<String, Set<String>> byOwner = new ConcurrentHashMap<>();
+
+  private ObjectIndex<Pod, Member> pods;
+
   public ReplicaSetController(ClusterObjects objects, EventRecorder events, Loops loops) {
     this.objects = objects;
     this.events = events;
@@ -41,6 +81,9 @@ public final class ReplicaSetController implements AutoCloseable {
 
   public void start() {
     registrations.add(objects.listen(Kinds.REPLICA_SETS, e -> loop.add(Owners.key(e.object()))));
+    // The cache first: each pod event reaches it before the sync it triggers.
+    pods = new ObjectIndex<>(objects, Kinds.PODS, Member::of, this::memberChanged);
+    registrations.add(pods::close);
     registrations.add(Owners.onOwnedPods(objects, "ReplicaSet", loop));
     objects
         .list(Kinds.REPLICA_SETS, dev.moat.kube.store.ListOptions.all())
@@ -57,26 +100,37 @@ public final class ReplicaSetController implements AutoCloseable {
     }
     ReplicaSet rs = found.get();
     LabelSelector selector = LabelSelector.of(rs.getSpec().getSelector());
-    List<Pod> active =
-        new ArrayList<>(
-            Owners.owned(objects, Kinds.PODS, rs, selector).stream()
-                .filter(Owners::active)
-                .toList());
+    // The pods it controls, from the pod cache: a sync costs this ReplicaSet's pods, not a list
+    // and decode of every pod in the namespace.
+    String uid = rs.getMetadata().getUid();
+    String prefix = ns + "/";
+    List<Map.Entry<String, Member>> active = new ArrayList<>();
+    for (String podKey : byOwner.getOrDefault(uid, Set.of())) {
+      Member m = pods.get(podKey);
+      if (m != null
+          && podKey.startsWith(prefix)
+          && uid.equals(m.ownerUid())
+          && m.active()
+          && selector.matches(m.labels())) {
+        active.add(Map.entry(podKey, m));
+      }
+    }
     int desired = rs.getSpec().getReplicas() == null ? 1 : rs.getSpec().getReplicas();
     int diff = active.size() - desired;
     if (diff < 0) {
       for (int i = 0; i < -diff; i++) {
-        create(rs).ifPresent(active::add);
+        create(rs).ifPresent(p -> active.add(Map.entry(ObjectIndex.key(p), Member.of(p))));
       }
     } else if (diff > 0) {
       active.sort(deletionOrder());
-      for (Pod p : List.copyOf(active.subList(0, diff))) {
-        delete(rs, p);
+      for (Map.Entry<String, Member> p : List.copyOf(active.subList(0, diff))) {
+        delete(rs, p.getKey());
         active.remove(p);
       }
     }
-    int ready = (int) active.stream().filter(Owners::ready).count();
-    int labelled = (int) active.stream().filter(p -> selector.matches(labels(p))).count();
+    int ready = (int) active.stream().filter(p -> p.getValue().ready()).count();
+    int labelled =
+        (int) active.stream().filter(p -> selector.matches(p.getValue().labels())).count();
     long generation =
         rs.getMetadata().getGeneration() == null ? 1 : rs.getMetadata().getGeneration();
     objects.modify(
@@ -98,17 +152,35 @@ public final class ReplicaSetController implements AutoCloseable {
     return Optional.empty();
   }
 
-  private static java.util.Map<String, String> labels(Pod p) {
+  private void memberChanged(String podKey, Member before, Member after) {
+    if (before != null && (after == null || !before.ownerUid().equals(after.ownerUid()))) {
+      Set<String> keys = byOwner.get(before.ownerUid());
+      if (keys != null) {
+        keys.remove(podKey);
+        if (keys.isEmpty()) {
+          byOwner.remove(before.ownerUid(), keys);
+        }
+      }
+    }
+    if (after != null) {
+      byOwner.computeIfAbsent(after.ownerUid(), k -> ConcurrentHashMap.newKeySet()).add(podKey);
+    }
+  }
+
+  private static long rv(Pod p) {
+    return Long.parseLong(p.getMetadata().getResourceVersion());
+  }
+
+  private static Map<String, String> labels(Pod p) {
     return p.getMetadata().getLabels() == null ? new HashMap<>() : p.getMetadata().getLabels();
   }
 
   /** Unscheduled, then not running, then not ready, then newest first. */
-  private static Comparator<Pod> deletionOrder() {
-    return Comparator.<Pod, Boolean>comparing(p -> p.getSpec().getNodeName() != null)
-        .thenComparing(
-            p -> "Running".equals(p.getStatus() == null ? null : p.getStatus().getPhase()))
-        .thenComparing(Owners::ready)
-        .thenComparing(p -> p.getMetadata().getCreationTimestamp(), Comparator.reverseOrder());
+  private static Comparator<Map.Entry<String, Member>> deletionOrder() {
+    return Comparator.<Map.Entry<String, Member>, Boolean>comparing(p -> p.getValue().bound())
+        .thenComparing(p -> p.getValue().running())
+        .thenComparing(p -> p.getValue().ready())
+        .thenComparing(p -> p.getValue().created(), Comparator.reverseOrder());
   }
 
   private Optional<Pod> create(ReplicaSet rs) {
@@ -125,6 +197,9 @@ public final class ReplicaSetController implements AutoCloseable {
             .build();
     try {
       Pod created = objects.create(Kinds.PODS, pod);
+      // The cache learns of its own creations at once (client-go's "expectations"), so a sync that
+      // runs before their events arrive does not create them again.
+      pods.put(ObjectIndex.key(created), Member.of(created), rv(created));
       events.normal(
           rs, null, SOURCE, "SuccessfulCreate", "Created pod: " + created.getMetadata().getName());
       return Optional.of(created);
@@ -137,15 +212,17 @@ public final class ReplicaSetController implements AutoCloseable {
     }
   }
 
-  private void delete(ReplicaSet rs, Pod p) {
+  private void delete(ReplicaSet rs, String podKey) {
+    String podNs = podKey.substring(0, podKey.indexOf('/'));
+    String podName = podKey.substring(podKey.indexOf('/') + 1);
     try {
-      objects.delete(
-          Kinds.PODS,
-          p.getMetadata().getNamespace(),
-          p.getMetadata().getName(),
-          DeleteOptions.background());
-      events.normal(
-          rs, null, SOURCE, "SuccessfulDelete", "Deleted pod: " + p.getMetadata().getName());
+      Pod gone = objects.delete(Kinds.PODS, podNs, podName, DeleteOptions.background());
+      // As for creations: the cache sees its own deletion (graceful, or the pod removed) at once.
+      pods.put(
+          podKey,
+          gone.getMetadata().getDeletionTimestamp() != null ? Member.of(gone) : null,
+          rv(gone));
+      events.normal(rs, null, SOURCE, "SuccessfulDelete", "Deleted pod: " + podName);
     } catch (KubeException e) {
       if (e.code() != 404) {
         throw e;

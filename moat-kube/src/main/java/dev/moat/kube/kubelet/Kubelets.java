@@ -224,8 +224,10 @@ public final class Kubelets implements AutoCloseable {
           pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
               ? List.of()
               : pod.getStatus().getContainerStatuses();
-      if (previous.isEmpty()) {
-        // First sync: the pod gets its address and shows ContainerCreating before any pull.
+      if (previous.isEmpty() && needsPull()) {
+        // First sync with a pull ahead: the pod gets its address and shows ContainerCreating
+        // before the pull. With every image present the containers start at once, and one status
+        // write says so (the kubelet's status manager also writes only the latest status).
         for (Container c : pod.getSpec().getContainers()) {
           statuses.add(waiting(c, "ContainerCreating", null));
         }
@@ -250,6 +252,21 @@ public final class Kubelets implements AutoCloseable {
       }
       Duration d = Duration.between(clock.instant(), wakeAt);
       return Optional.of(d.isNegative() ? Duration.ZERO : d);
+    }
+
+    /** Whether some container's image must be fetched (pull policy and the node's images). */
+    private boolean needsPull() {
+      for (Container c : pod.getSpec().getContainers()) {
+        String policy =
+            c.getImagePullPolicy() == null
+                ? ImageRef.defaultPullPolicy(c.getImage())
+                : c.getImagePullPolicy();
+        boolean present = present(node, c.getImage()).isPresent();
+        if ("Always".equals(policy) || (!present && !"Never".equals(policy))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private ContainerStatus container(Container c, ContainerStatus before) {
@@ -442,36 +459,39 @@ public final class Kubelets implements AutoCloseable {
       }
       String podIp = ip;
       List<ContainerStatus> finalStatuses = List.copyOf(statuses);
-      objects.modify(
-          Kinds.PODS,
-          pod.getMetadata().getNamespace(),
-          pod.getMetadata().getName(),
-          true,
-          p -> {
-            if (!uid.equals(p.getMetadata().getUid())) {
-              return p;
-            }
-            var st = p.getStatus();
-            st.setPhase(phase);
-            st.setHostIP(spec.privateIpAddress());
-            st.setHostIPs(
-                List.of(new io.fabric8.kubernetes.api.model.HostIP(spec.privateIpAddress())));
-            st.setPodIP(podIp);
-            st.setPodIPs(List.of(new PodIP(podIp)));
-            if (st.getStartTime() == null) {
-              st.setStartTime(now);
-            }
-            st.setQosClass(st.getQosClass() == null ? "BestEffort" : st.getQosClass());
-            st.setContainerStatuses(finalStatuses);
-            st.setConditions(
-                PodStatuses.conditions(
-                    finalStatuses,
-                    phase,
-                    st.getConditions() == null ? List.of() : st.getConditions(),
-                    now));
-            return p;
-          });
-      addresses.recorded(podIp);
+      Optional<Pod> written =
+          objects.modify(
+              Kinds.PODS,
+              pod.getMetadata().getNamespace(),
+              pod.getMetadata().getName(),
+              true,
+              p -> {
+                if (!uid.equals(p.getMetadata().getUid())) {
+                  return p;
+                }
+                var st = p.getStatus();
+                st.setPhase(phase);
+                st.setHostIP(spec.privateIpAddress());
+                st.setHostIPs(
+                    List.of(new io.fabric8.kubernetes.api.model.HostIP(spec.privateIpAddress())));
+                st.setPodIP(podIp);
+                st.setPodIPs(List.of(new PodIP(podIp)));
+                if (st.getStartTime() == null) {
+                  st.setStartTime(now);
+                }
+                st.setQosClass(st.getQosClass() == null ? "BestEffort" : st.getQosClass());
+                st.setContainerStatuses(finalStatuses);
+                st.setConditions(
+                    PodStatuses.conditions(
+                        finalStatuses,
+                        phase,
+                        st.getConditions() == null ? List.of() : st.getConditions(),
+                        now));
+                return p;
+              });
+      if (written.isEmpty() || !uid.equals(written.get().getMetadata().getUid())) {
+        addresses.release(pod, node, podIp);
+      }
     }
   }
 
@@ -583,6 +603,7 @@ public final class Kubelets implements AutoCloseable {
   @Override
   public void close() {
     registrations.forEach(ClusterObjects.Registration::close);
+    addresses.close();
     loop.close();
   }
 }

@@ -1,14 +1,12 @@
 package dev.moat.kube.kubelet;
 
+import dev.moat.kube.control.ObjectIndex;
 import dev.moat.kube.store.ClusterObjects;
-import dev.moat.kube.store.FieldSelector;
 import dev.moat.kube.store.Kinds;
-import dev.moat.kube.store.ListOptions;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.Pod;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,13 +15,45 @@ import java.util.concurrent.ConcurrentHashMap;
  * lowest free address of its node's range; host-network pods get the node's address. An address,
  * once in a pod's status, stays with it, so the store is the allocation record and a restart loses
  * nothing.
+ *
+ * <p>The addresses in use come from an {@link ObjectIndex} of pods (node and address of each), so
+ * handing one out costs the node's range, not a list of the node's pods.
  */
-final class PodAddresses {
-  private final ClusterObjects objects;
-  private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+final class PodAddresses implements AutoCloseable {
+  /** A pod's node and address, as the index keeps it. */
+  private record Assigned(String node, String ip) {}
+
+  /** Addresses in use per node: address → key of the pod holding it. */
+  private final Map<String, Map<String, String>> used = new ConcurrentHashMap<>();
+
+  private final ObjectIndex<Pod, Assigned> index;
 
   PodAddresses(ClusterObjects objects) {
-    this.objects = objects;
+    this.index = new ObjectIndex<>(objects, Kinds.PODS, PodAddresses::assigned, this::changed);
+  }
+
+  private static Assigned assigned(Pod p) {
+    if (p.getSpec() == null
+        || p.getSpec().getNodeName() == null
+        || p.getStatus() == null
+        || p.getStatus().getPodIP() == null
+        || Boolean.TRUE.equals(p.getSpec().getHostNetwork())) {
+      return null;
+    }
+    return new Assigned(p.getSpec().getNodeName().intern(), p.getStatus().getPodIP());
+  }
+
+  private void changed(String key, Assigned before, Assigned after) {
+    if (before != null) {
+      on(before.node()).remove(before.ip(), key);
+    }
+    if (after != null) {
+      on(after.node()).put(after.ip(), key);
+    }
+  }
+
+  private Map<String, String> on(String node) {
+    return used.computeIfAbsent(node, k -> new ConcurrentHashMap<>());
   }
 
   String address(Pod pod, Node node) {
@@ -37,27 +67,20 @@ final class PodAddresses {
     if (cidr == null) {
       return nodeIp(node);
     }
-    String nodeName = node.getMetadata().getName();
-    synchronized (locks.computeIfAbsent(nodeName, k -> new Object())) {
-      // Allocation and the status write that records it are not one transaction; the caller's write
-      // follows at once, and concurrent syncs on one node are serialised here. A fresh address is
-      // kept for a pod until the next list shows it.
-      Set<String> used = new HashSet<>(pending.keySet());
-      for (Pod p :
-          objects
-              .list(
-                  Kinds.PODS,
-                  ListOptions.all().withFields(FieldSelector.equal("spec.nodeName", nodeName)))
-              .items()) {
-        if (p.getStatus() != null && p.getStatus().getPodIP() != null) {
-          used.add(p.getStatus().getPodIP());
-        }
-      }
+    String key = ObjectIndex.key(pod);
+    Map<String, String> inUse = on(node.getMetadata().getName());
+    synchronized (inUse) {
+      // Concurrent syncs on one node are serialised here; the address is claimed at once (before
+      // the status write that records it), and released if that write finds the pod gone.
       String prefix = cidr.substring(0, cidr.lastIndexOf('.') + 1);
       for (int i = 4; i < 255; i++) {
+        if (key.equals(inUse.get(prefix + i))) {
+          return prefix + i; // claimed by an earlier sync whose write did not land
+        }
+      }
+      for (int i = 4; i < 255; i++) {
         String ip = prefix + i;
-        if (!used.contains(ip)) {
-          pending.put(ip, pod.getMetadata().getUid());
+        if (inUse.putIfAbsent(ip, key) == null) {
           return ip;
         }
       }
@@ -65,12 +88,12 @@ final class PodAddresses {
     }
   }
 
-  /** Addresses handed out whose pod status may not be written yet, by address → pod uid. */
-  private final ConcurrentHashMap<String, String> pending = new ConcurrentHashMap<>();
-
-  /** Forgets a hand-out once the pod's status carries it (or the pod is gone). */
-  void recorded(String ip) {
-    pending.remove(ip);
+  /** Gives back an address claimed for a pod whose status never recorded it. */
+  void release(Pod pod, Node node, String ip) {
+    Map<String, String> inUse = used.get(node.getMetadata().getName());
+    if (inUse != null && index.get(ObjectIndex.key(pod)) == null) {
+      inUse.remove(ip, ObjectIndex.key(pod));
+    }
   }
 
   private static String nodeIp(Node node) {
@@ -82,5 +105,10 @@ final class PodAddresses {
       }
     }
     return "";
+  }
+
+  @Override
+  public void close() {
+    index.close();
   }
 }

@@ -3,6 +3,7 @@ package dev.moat.kube.scheduler;
 import dev.moat.kube.control.EventRecorder;
 import dev.moat.kube.control.KeyedLoop;
 import dev.moat.kube.control.Loops;
+import dev.moat.kube.control.ObjectIndex;
 import dev.moat.kube.store.ClusterObjects;
 import dev.moat.kube.store.Kinds;
 import dev.moat.kube.store.ListOptions;
@@ -14,18 +15,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code default-scheduler} of one cluster: binds pending pods to nodes that pass {@link Fit},
  * preferring the node with the fewest pods (spreading), and records {@code Scheduled} or {@code
- * FailedScheduling}. Level-based with one key: any pod or node change re-runs it over all pending
- * pods, so a pod that fit nowhere is retried when a node appears or becomes Ready.
+ * FailedScheduling}. Level-based with one key: a pending pod or any node change re-runs it over all
+ * pending pods, so a pod that fit nowhere is retried when a node appears or becomes Ready. Pending
+ * pods and the pods per node come from an {@link ObjectIndex} (the scheduler cache), so a run costs
+ * the pending pods and the nodes, not every pod of the cluster.
  */
 public final class PodScheduler implements AutoCloseable {
   public static final String NAME = "default-scheduler";
@@ -37,6 +40,17 @@ public final class PodScheduler implements AutoCloseable {
   private final KeyedLoop loop;
   private final List<ClusterObjects.Registration> registrations = new ArrayList<>();
 
+  /** Where a live pod stands, as the scheduler needs it: its node, or its creation if pending. */
+  private record Place(String node, String pendingSince) {}
+
+  /** Non-terminal pods bound to each node (Fit's allocatable pods; spreading). */
+  private final ConcurrentHashMap<String, Integer> perNode = new ConcurrentHashMap<>();
+
+  /** Pods waiting for this scheduler, by key, with their creation timestamps. */
+  private final ConcurrentHashMap<String, String> pending = new ConcurrentHashMap<>();
+
+  private ObjectIndex<Pod, Place> pods;
+
   public PodScheduler(ClusterObjects objects, EventRecorder events, Clock clock, Loops loops) {
     this.objects = objects;
     this.events = events;
@@ -45,39 +59,60 @@ public final class PodScheduler implements AutoCloseable {
   }
 
   public void start() {
-    registrations.add(
-        objects.listen(
-            Kinds.PODS,
-            e -> {
-              Pod p = e.object();
-              if (p.getSpec() != null && isEmpty(p.getSpec().getNodeName())) {
-                loop.add(KEY);
-              }
-            }));
+    pods = new ObjectIndex<>(objects, Kinds.PODS, PodScheduler::place, this::placed);
+    registrations.add(pods::close);
     registrations.add(objects.listen(Kinds.NODES, e -> loop.add(KEY)));
     loop.add(KEY);
   }
 
-  private Optional<Duration> run() {
-    List<Node> nodes = objects.list(Kinds.NODES, ListOptions.all()).items();
-    List<Pod> pods = objects.list(Kinds.PODS, ListOptions.all()).items();
-    Map<String, Integer> count = new HashMap<>();
-    List<Pod> pending = new ArrayList<>();
-    for (Pod p : pods) {
-      String phase = p.getStatus() == null ? null : p.getStatus().getPhase();
-      boolean terminal = "Succeeded".equals(phase) || "Failed".equals(phase);
-      if (!isEmpty(p.getSpec().getNodeName())) {
-        if (!terminal) {
-          count.merge(p.getSpec().getNodeName(), 1, Integer::sum);
-        }
-      } else if (!terminal
-          && p.getMetadata().getDeletionTimestamp() == null
-          && NAME.equals(schedulerName(p))) {
-        pending.add(p);
-      }
+  /** The index's view of a pod: terminal pods and pods another scheduler owns are not kept. */
+  private static Place place(Pod p) {
+    String phase = p.getStatus() == null ? null : p.getStatus().getPhase();
+    if ("Succeeded".equals(phase) || "Failed".equals(phase) || p.getSpec() == null) {
+      return null;
     }
-    pending.sort(Comparator.comparing(p -> p.getMetadata().getCreationTimestamp()));
-    for (Pod p : pending) {
+    if (!isEmpty(p.getSpec().getNodeName())) {
+      return new Place(p.getSpec().getNodeName().intern(), null);
+    }
+    if (p.getMetadata().getDeletionTimestamp() != null || !NAME.equals(schedulerName(p))) {
+      return null;
+    }
+    String created = p.getMetadata().getCreationTimestamp();
+    return new Place(null, created == null ? "" : created);
+  }
+
+  private void placed(String key, Place before, Place after) {
+    if (before != null && before.node() != null) {
+      perNode.merge(before.node(), -1, (a, b) -> a + b == 0 ? null : a + b);
+    }
+    if (after != null && after.node() != null) {
+      perNode.merge(after.node(), 1, Integer::sum);
+    }
+    if (after != null && after.node() == null) {
+      pending.put(key, after.pendingSince());
+      loop.add(KEY);
+    } else {
+      pending.remove(key);
+    }
+  }
+
+  private Optional<Duration> run() {
+    if (pending.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Node> nodes = objects.list(Kinds.NODES, ListOptions.all()).items();
+    Map<String, Integer> count = new HashMap<>(perNode);
+    List<Map.Entry<String, String>> waiting = new ArrayList<>(pending.entrySet());
+    waiting.sort(Map.Entry.<String, String>comparingByValue().thenComparing(Map.Entry::getKey));
+    for (Map.Entry<String, String> w : waiting) {
+      String key = w.getKey();
+      int slash = key.indexOf('/');
+      Optional<Pod> found =
+          objects.get(Kinds.PODS, key.substring(0, slash), key.substring(slash + 1));
+      if (found.isEmpty() || place(found.get()) == null || place(found.get()).node() != null) {
+        continue; // bound, finished or gone meanwhile: its event updates the index
+      }
+      Pod p = found.get();
       Map<String, Integer> reasons = new LinkedHashMap<>();
       Node best = null;
       for (Node n : nodes) {
@@ -91,15 +126,15 @@ public final class PodScheduler implements AutoCloseable {
       }
       if (best == null) {
         unschedulable(p, Fit.failure(nodes.size(), reasons));
-      } else {
-        bind(p, best.getMetadata().getName());
+      } else if (bind(p, best.getMetadata().getName())) {
         count.merge(best.getMetadata().getName(), 1, Integer::sum);
       }
     }
     return Optional.empty();
   }
 
-  private void bind(Pod p, String node) {
+  /** Binds; true when the pod is now on {@code node}. */
+  private boolean bind(Pod p, String node) {
     String ns = p.getMetadata().getNamespace();
     String name = p.getMetadata().getName();
     Optional<Pod> bound =
@@ -115,8 +150,11 @@ public final class PodScheduler implements AutoCloseable {
               return x;
             });
     if (bound.isEmpty() || !node.equals(bound.get().getSpec().getNodeName())) {
-      return;
+      return false;
     }
+    // Counted at once, so the next run spreads by it even before the event arrives.
+    Pod b = bound.get();
+    pods.put(ObjectIndex.key(b), place(b), Long.parseLong(b.getMetadata().getResourceVersion()));
     setCondition(ns, name, condition("True", null, null));
     events.normal(
         bound.get(),
@@ -124,6 +162,7 @@ public final class PodScheduler implements AutoCloseable {
         EventRecorder.Source.of(NAME),
         "Scheduled",
         "Successfully assigned " + ns + "/" + name + " to " + node);
+    return true;
   }
 
   private void unschedulable(Pod p, String message) {

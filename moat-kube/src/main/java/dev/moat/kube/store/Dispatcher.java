@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers committed changes to in-process listeners on one thread, in commit order. Events are
- * queued by the writer (under its cluster's write lock) and decoded per listener, so a listener may
- * keep or change what it receives.
+ * queued by the writer (under its cluster's write lock) and decoded once, when the first listener
+ * of their kind wants them: every listener of the kind sees the same object, so listeners must not
+ * change what they receive (they read it and enqueue keys, as informer handlers do).
  */
 final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -43,21 +44,38 @@ final class Dispatcher {
     }
     executor.execute(
         () -> {
+          WatchEvent<?> decoded = null;
           for (Entry e : listeners) {
             if (e.kind().resource().equals(event.resource())) {
-              deliver(e, event);
+              if (decoded == null) {
+                decoded = decode(e.kind(), event);
+                if (decoded == null) {
+                  return;
+                }
+              }
+              deliver(e, decoded);
             }
           }
         });
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void deliver(Entry e, WatchHub.Entry event) {
+  private static WatchEvent<?> decode(Kind<?> kind, WatchHub.Entry event) {
     try {
-      HasMetadata object = KubeJson.object((Kind) e.kind(), event.tree());
-      ((Listener) e.listener()).onEvent(new WatchEvent<>(event.type(), object, event.rv()));
+      HasMetadata object = KubeJson.object((Kind) kind, event.text());
+      return new WatchEvent<>(event.type(), object, event.rv());
     } catch (RuntimeException ex) {
-      LOG.warn("kube listener failed on {} {}", event.type(), event.resource(), ex);
+      LOG.warn("kube event not decodable: {} {}", event.type(), event.resource(), ex);
+      return null;
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void deliver(Entry e, WatchEvent<?> event) {
+    try {
+      ((Listener) e.listener()).onEvent(event);
+    } catch (RuntimeException ex) {
+      LOG.warn("kube listener failed on {} {}", event.type(), e.kind().resource(), ex);
     }
   }
 

@@ -44,7 +44,7 @@ final class StoreWatch<T extends HasMetadata> implements Watch<T> {
       cursor = e.rv();
       Optional<Type> type = transition(e);
       if (type.isPresent()) {
-        return Optional.of(new WatchEvent<>(type.get(), KubeJson.object(kind, e.tree()), e.rv()));
+        return Optional.of(new WatchEvent<>(type.get(), KubeJson.object(kind, e.text()), e.rv()));
       }
     }
     return Optional.empty();

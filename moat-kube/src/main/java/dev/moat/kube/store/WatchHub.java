@@ -28,7 +28,11 @@ final class WatchHub {
       Selectable now,
       Selectable before) {
     ObjectNode tree() {
-      return KubeJson.parse(new String(json, StandardCharsets.UTF_8));
+      return KubeJson.parse(text());
+    }
+
+    String text() {
+      return new String(json, StandardCharsets.UTF_8);
     }
   }
 
