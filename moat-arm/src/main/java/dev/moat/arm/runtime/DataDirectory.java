@@ -54,24 +54,32 @@ public final class DataDirectory implements AutoCloseable {
    * Joins a directory shared by the replicas of a team server. Refused while a single server (an
    * embedded store) holds it, whose exclusive lock would mean two clouds in one directory.
    */
-  public static DataDirectory join(Path dir) throws IOException {
+  public static DataDirectory join(Path dir) throws Exception {
     Files.createDirectories(dir);
-    try (FileChannel probe =
-        FileChannel.open(
-            dir.resolve("moat.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      FileLock held;
-      try {
-        held = probe.tryLock();
-      } catch (OverlappingFileLockException e) {
-        held = null; // this JVM holds it: a single server runs here
-      }
-      if (held == null) {
-        throw new IllegalStateException(
-            "a single-server Moat is serving " + dir + " (stop it, or use another --data-dir)");
-      }
-      held.release();
-    }
-    return new DataDirectory(dir, null, null);
+    DataDirectory joined = new DataDirectory(dir, null, null);
+    // Probed under the init lock, so replicas starting together never see each other's probe.
+    joined.initialise(
+        () -> {
+          try (FileChannel probe =
+              FileChannel.open(
+                  dir.resolve("moat.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock held;
+            try {
+              held = probe.tryLock();
+            } catch (OverlappingFileLockException e) {
+              held = null; // this JVM holds it: a single server runs here
+            }
+            if (held == null) {
+              throw new IllegalStateException(
+                  "a single-server Moat is serving "
+                      + dir
+                      + " (stop it, or use another --data-dir)");
+            }
+            held.release();
+          }
+          return null;
+        });
+    return joined;
   }
 
   /**
