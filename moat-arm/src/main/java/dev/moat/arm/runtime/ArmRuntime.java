@@ -134,6 +134,7 @@ public final class ArmRuntime implements AutoCloseable {
             ? ClientDirectory.strict(
                 tenancy.tenantId(), settings.dataDir().resolve("principals.json"))
             : ClientDirectory.open(tenancy.tenantId());
+    tokens.admitOnly(clients::admits); // strict: unlisted service principals get 401 everywhere
     OperationTable operationTable = new OperationTable(table);
     internalArm.bind(operationTable);
     ArmFrontDoor arm =
