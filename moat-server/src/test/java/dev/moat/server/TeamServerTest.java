@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.moat.arm.runtime.ArmRuntime;
 import dev.moat.arm.runtime.MoatSettings;
+import dev.moat.containerservice.service.ClusterKubeApi;
 import dev.moat.platform.id.ResourceId;
 import dev.moat.testing.ArmClient;
 import dev.moat.testing.ArmResult;
@@ -159,6 +160,11 @@ class TeamServerTest {
                 .asText())
         .isEqualTo("Succeeded");
     assertThat(leaseOwner(key)).isNotEqualTo(Optional.of(victim.replicaId()));
+    // The cluster's Kubernetes runtime (kubelets, controllers) runs in the survivor, once.
+    String runtime = "kube-runtime:" + ClusterKubeApi.key(ResourceId.parse(cluster));
+    await("the survivor runs the cluster's Kubernetes runtime")
+        .atMost(PATIENCE)
+        .until(() -> leaseOwner(runtime).equals(Optional.of(survivor.replicaId())));
   }
 
   @Test

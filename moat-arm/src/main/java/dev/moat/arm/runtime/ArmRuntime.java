@@ -117,7 +117,8 @@ public final class ArmRuntime implements AutoCloseable {
             tokens,
             ca,
             principals,
-            internalArm);
+            internalArm,
+            leases);
 
     ProviderAssembler.Assembly assembly = assembler.assemble(context);
     resources.addAll(assembly.closeables());

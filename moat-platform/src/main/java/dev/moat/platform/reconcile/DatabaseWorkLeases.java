@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,7 +33,7 @@ public final class DatabaseWorkLeases implements WorkLeases {
   private final Clock clock;
   private final String owner;
   private final Duration ttl;
-  private final Map<String, ResourceId> held = new ConcurrentHashMap<>();
+  private final Set<String> held = ConcurrentHashMap.newKeySet();
 
   /** Until when (epoch ms) every held lease is known to be ours: the last renewal plus ttl. */
   private volatile long validUntil;
@@ -58,9 +57,9 @@ public final class DatabaseWorkLeases implements WorkLeases {
   }
 
   @Override
-  public boolean claim(ResourceId resource) {
+  public boolean claim(String key) {
     long now = clock.millis();
-    if (held.containsKey(resource.key()) && now < validUntil) {
+    if (held.contains(key) && now < validUntil) {
       return true;
     }
     long expires = now + ttl.toMillis();
@@ -74,7 +73,7 @@ public final class DatabaseWorkLeases implements WorkLeases {
                           + " SET owner = excluded.owner, expires_at = excluded.expires_at"
                           + " WHERE work_leases.owner = excluded.owner"
                           + " OR work_leases.expires_at < ?")) {
-                s.setString(1, resource.key());
+                s.setString(1, key);
                 s.setString(2, owner);
                 s.setLong(3, expires);
                 s.setLong(4, now);
@@ -82,31 +81,31 @@ public final class DatabaseWorkLeases implements WorkLeases {
               }
             });
     if (updated == 0) {
-      held.remove(resource.key());
+      held.remove(key);
       return false;
     }
     if (held.isEmpty()) {
       validUntil = expires; // nothing else held: this claim alone sets the bound
     }
-    held.put(resource.key(), resource);
+    held.add(key);
     return true;
   }
 
   @Override
-  public boolean holds(ResourceId resource) {
-    return held.containsKey(resource.key()) && clock.millis() < validUntil;
+  public boolean holds(String key) {
+    return held.contains(key) && clock.millis() < validUntil;
   }
 
   @Override
-  public void release(ResourceId resource) {
-    if (held.remove(resource.key()) == null) {
+  public void release(String key) {
+    if (!held.remove(key)) {
       return;
     }
     database.run(
         c -> {
           try (PreparedStatement s =
               c.prepareStatement("DELETE FROM work_leases WHERE resource_key = ? AND owner = ?")) {
-            s.setString(1, resource.key());
+            s.setString(1, key);
             s.setString(2, owner);
             return s.executeUpdate();
           }
@@ -154,7 +153,7 @@ public final class DatabaseWorkLeases implements WorkLeases {
               return keys;
             });
     // A lease another replica took over after it expired is no longer ours: forget it here.
-    held.keySet().retainAll(stillOurs);
+    held.retainAll(stillOurs);
     validUntil = expires;
     return held.size();
   }

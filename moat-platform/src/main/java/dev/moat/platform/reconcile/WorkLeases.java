@@ -15,13 +15,30 @@ import java.util.List;
 public interface WorkLeases {
 
   /** True when this process holds (or has just taken) the lease of {@code resource}. */
-  boolean claim(ResourceId resource);
+  default boolean claim(ResourceId resource) {
+    return claim(resource.key());
+  }
 
   /** Whether this process holds the lease of {@code resource} now (no database round trip). */
-  boolean holds(ResourceId resource);
+  default boolean holds(ResourceId resource) {
+    return holds(resource.key());
+  }
 
   /** Gives up the lease of {@code resource} (a no-op if this process does not hold it). */
-  void release(ResourceId resource);
+  default void release(ResourceId resource) {
+    release(resource.key());
+  }
+
+  /**
+   * {@link #claim(ResourceId)} for a lease named by any key: other kinds of work that must run in
+   * one process (a cluster's Kubernetes runtime) use keys that cannot be a resource id's, e.g.
+   * {@code kube-runtime:<cluster>}.
+   */
+  boolean claim(String key);
+
+  boolean holds(String key);
+
+  void release(String key);
 
   /** Gives up every lease this process holds (on a clean stop: others take the work at once). */
   void releaseAll();
@@ -45,17 +62,17 @@ public interface WorkLeases {
   static WorkLeases local() {
     return new WorkLeases() {
       @Override
-      public boolean claim(ResourceId resource) {
+      public boolean claim(String key) {
         return true;
       }
 
       @Override
-      public boolean holds(ResourceId resource) {
+      public boolean holds(String key) {
         return true;
       }
 
       @Override
-      public void release(ResourceId resource) {}
+      public void release(String key) {}
 
       @Override
       public void releaseAll() {}
