@@ -10,9 +10,16 @@
 #   2. warm: one more create on the now warm server (target < 1 s);
 #   3. burst: BURST (50) creates submitted at once with `--no-wait` into a fresh server, and the
 #      time until every one is Succeeded (target <= 60 s; gives up after BURST_TIMEOUT).
+#   4. team (TEAM=1): the same burst on a team server, REPLICAS (2) `serve --database` processes
+#      on one fresh PostgreSQL database (created on TEAM_POSTGRES, default
+#      postgresql://moat:moat@127.0.0.1:5432/postgres, dropped after) and one shared data
+#      directory; creates are spread over the replicas round-robin (MOAT_ENDPOINT per CLI call),
+#      and the time until every one is Succeeded is printed (target <= 45 s), with each replica's
+#      CPU time (how the work was shared).
 # Knobs: COUNT, BURST, NODES (3), BURST_TIMEOUT (180 s), JFR=1 (records a JFR profile of the
 # sequential phase into bench/results/cluster-scale-<time>.jfr), DATABASE (a postgresql:// URL for
-# `serve --database`; default the embedded store), SKIP_BURST=1, SKIP_SEQUENTIAL=1.
+# `serve --database`; default the embedded store), SKIP_BURST=1, SKIP_SEQUENTIAL=1, TEAM=1,
+# REPLICAS, TEAM_POSTGRES.
 # It never runs `mvn install`: it uses moat-server/target/moat.jar, building it with `mvn package`
 # when missing, and copies it so that rebuilding during a run does not change what is measured.
 set -euo pipefail
@@ -24,8 +31,13 @@ burst_timeout="${BURST_TIMEOUT:-180}"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 work="$(mktemp -d)"
 server_pid=""
+team_pids=()
+team_db=""
+team_admin="${TEAM_POSTGRES:-postgresql://moat:moat@127.0.0.1:5432/postgres}"
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  for p in "${team_pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  if [ -n "$team_db" ]; then psql -q "$team_admin" -c "DROP DATABASE IF EXISTS $team_db WITH (FORCE)" >/dev/null 2>&1 || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -122,4 +134,48 @@ if [ "${SKIP_BURST:-0}" != 1 ]; then
   printf 'burst: %d of %d Succeeded, %d Failed, after %.1f s (target: all within 60 s)\n' \
     "$done_count" "$burst" "$bad" "$elapsed"
   stop_server
+fi
+
+if [ "${TEAM:-0}" = 1 ]; then
+  replicas="${REPLICAS:-2}"
+  team_db="moat_bench_$(date +%s)"
+  psql -q "$team_admin" -c "CREATE DATABASE $team_db" >/dev/null
+  team_url="${team_admin%/*}/$team_db"
+  home="$work/team"
+  mkdir -p "$home"
+  endpoints=()
+  for r in $(seq 1 "$replicas"); do
+    java -jar "$jar" serve --port 0 --data-dir "$home" --database "$team_url" >"$home/replica-$r.log" 2>&1 &
+    team_pids+=($!)
+    for _ in $(seq 1 600); do grep -q "Moat is serving" "$home/replica-$r.log" && break; sleep 0.1; done
+    ep=$(grep -o "Moat is serving https://[^ ]*" "$home/replica-$r.log" | cut -d' ' -f4 || true)
+    [ -n "$ep" ] || { echo "replica $r did not start:" >&2; tail -20 "$home/replica-$r.log" >&2; exit 1; }
+    endpoints+=("$ep")
+  done
+  export MOAT_HOME="$home"
+  MOAT_ENDPOINT="${endpoints[0]}" cli group create -n scale-rg -l eastus -o none
+  echo "team: $burst creates submitted at once with --no-wait, spread over $replicas replicas on PostgreSQL"
+  t0=$(now)
+  pids=()
+  for i in $(seq 1 "$burst"); do
+    MOAT_ENDPOINT="${endpoints[$(( (i - 1) % replicas ))]}" create "team-$i" --no-wait & pids+=($!)
+  done
+  failed=0
+  for p in "${pids[@]}"; do wait "$p" || failed=$((failed + 1)); done
+  t1=$(now)
+  printf '  all %d PUTs answered after %.2f s (%d CLI failures)\n' "$burst" "$(echo "$t1 - $t0" | bc)" "$failed"
+  done_count=0
+  while :; do
+    done_count=$(MOAT_ENDPOINT="${endpoints[0]}" cli aks list -g scale-rg --query "length([?provisioningState=='Succeeded'])" -o tsv)
+    bad=$(MOAT_ENDPOINT="${endpoints[0]}" cli aks list -g scale-rg --query "length([?provisioningState=='Failed'])" -o tsv)
+    elapsed=$(echo "$(now) - $t0" | bc)
+    if [ "$done_count" -ge "$burst" ] || [ "$bad" -gt 0 ] || [ "$(echo "$elapsed > $burst_timeout" | bc)" = 1 ]; then break; fi
+    sleep 1
+  done
+  printf 'team burst: %d of %d Succeeded, %d Failed, after %.1f s on %d replicas (target: all within 45 s)\n' \
+    "$done_count" "$burst" "$bad" "$elapsed" "$replicas"
+  for r in $(seq 1 "$replicas"); do
+    cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/${team_pids[$((r - 1))]}/stat")
+    echo "  replica $r: ${endpoints[$((r - 1))]}, CPU ${cpu} s"
+  done
 fi

@@ -49,7 +49,9 @@ public final class Main implements Runnable {
 
     @Option(
         names = "--host",
-        description = "Loopback address to listen on. Default: ${DEFAULT-VALUE}.")
+        description =
+            "Address the ARM endpoint listens on. Beyond loopback (e.g. 0.0.0.0, for a team"
+                + " server) only with --strict-auth. Default: ${DEFAULT-VALUE}.")
     String host = "127.0.0.1";
 
     @Option(
@@ -64,7 +66,9 @@ public final class Main implements Runnable {
 
     @Option(
         names = "--strict-auth",
-        description = "Issue tokens only to the clients listed in <data-dir>/principals.json.")
+        description =
+            "Issue tokens only to the clients listed in <data-dir>/principals.json (required to"
+                + " listen beyond loopback).")
     boolean strictAuth;
 
     @Option(names = "--sync-commits", description = "fsync every commit (survive power loss).")
@@ -79,11 +83,18 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      if (!host.startsWith("127.") && !host.equals("localhost") && !host.equals("::1")) {
-        System.err.println("moat: --host must be a loopback address, not " + host);
+      Path dir = dataDir != null ? dataDir : defaultHome();
+      if (!MoatSettings.isLoopback(host) && !strictAuth) {
+        // Refused before anything binds: open authentication gives any caller a token.
+        System.err.println(
+            "moat: refusing to listen on "
+                + host
+                + " without --strict-auth: a server reachable beyond loopback must accept only"
+                + " the principals listed in "
+                + dir.resolve("principals.json")
+                + " (add --strict-auth, or use --host 127.0.0.1)");
         return 2;
       }
-      Path dir = dataDir != null ? dataDir : defaultHome();
       String db = database != null ? database : System.getenv("MOAT_DATABASE");
       if (db != null && db.isBlank()) {
         db = null;
@@ -105,6 +116,9 @@ public final class Main implements Runnable {
                   },
                   "moat-shutdown"));
       System.out.println("Moat is serving " + cloud.endpoint());
+      if (db != null) {
+        System.out.println("  replica:   " + cloud.replicaId());
+      }
       System.out.println("  data:      " + dir);
       if (db != null) {
         System.out.println("  database:  " + db.replaceAll("//([^:/@]+):[^@]*@", "//$1:***@"));

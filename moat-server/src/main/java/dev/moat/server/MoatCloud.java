@@ -67,6 +67,28 @@ public final class MoatCloud {
     return context -> assemble(context, observer);
   }
 
+  /** How often a team replica looks for cluster runtimes no live replica runs. */
+  private static final java.time.Duration RUNTIME_SCAN = java.time.Duration.ofSeconds(5);
+
+  /** Runs {@code resume} every {@link #RUNTIME_SCAN} until the timer closes. */
+  private static void takeOverRuntimes(ExecutorScheduler timer, Runnable resume) {
+    try {
+      timer.schedule(
+          () -> {
+            try {
+              resume.run();
+            } catch (RuntimeException e) {
+              org.slf4j.LoggerFactory.getLogger(MoatCloud.class)
+                  .warn("cannot look for cluster runtimes to take over", e);
+            }
+            takeOverRuntimes(timer, resume);
+          },
+          RUNTIME_SCAN);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // the cloud is stopping
+    }
+  }
+
   /** Parts of the cloud that are not resource providers. */
   public record Wiring(
       NetworkFabric fabric, AcrDataPlane dataPlane, NodeAgents nodes, KubeStore kubeStore) {}
@@ -194,21 +216,37 @@ public final class MoatCloud {
     // NodeAgents implements NodeRuntime from branch nodes-reg on; before that merge no cluster
     // runtime starts (Nodes and pods then appear only through the API).
     ExecutorScheduler kubeTimer = new ExecutorScheduler();
+    // On a team server each cluster's runtime runs in one replica, under a lease next to the
+    // reconcile engine's (renewed by the engine's timer); a single server's leases are its own.
+    KubeRuntimes.Ownership ownership =
+        new KubeRuntimes.Ownership() {
+          @Override
+          public boolean claim(String key) {
+            return context.leases().claim("kube-runtime:" + key);
+          }
+
+          @Override
+          public void release(String key) {
+            context.leases().release("kube-runtime:" + key);
+          }
+        };
     KubeRuntimes kubeRuntimes =
         ((Object) nodes) instanceof NodeRuntime nodeRuntime
-            ? new KubeRuntimes(kubeStore, nodeRuntime, context.clock(), kubeTimer, 2, 16)
+            ? new KubeRuntimes(kubeStore, nodeRuntime, context.clock(), kubeTimer, 2, 16, ownership)
             : null;
     List<Consumer<RuntimeInfo>> started = new ArrayList<>(onStart);
     if (kubeRuntimes != null) {
-      started.add(
-          info ->
-              clusters
-                  .kubeNodes()
-                  .attach(
-                      kubeRuntimes,
-                      context.tenancy().subscriptions().stream()
-                          .map(Tenancy.Subscription::subscriptionId)
-                          .toList()));
+      List<String> subscriptions =
+          context.tenancy().subscriptions().stream()
+              .map(Tenancy.Subscription::subscriptionId)
+              .toList();
+      started.add(info -> clusters.kubeNodes().attach(kubeRuntimes, subscriptions));
+      if (context.leases().shared()) {
+        started.add(
+            info ->
+                takeOverRuntimes(
+                    kubeTimer, () -> clusters.kubeNodes().resumeStopped(subscriptions)));
+      }
     }
     List<AutoCloseable> closeables =
         new ArrayList<>(List.of(fabric, dataPlane, clusters, kubeStore, kubeTimer));

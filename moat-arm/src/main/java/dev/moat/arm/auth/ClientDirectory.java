@@ -59,6 +59,20 @@ public final class ClientDirectory {
     return strict;
   }
 
+  /**
+   * Whether a token naming {@code principal} is honoured. Open: always. Strict: a service principal
+   * only when it is a listed client (a token signed with the shared key before authentication
+   * became strict, or for a client since removed, is refused); managed identities (their tokens
+   * come from IMDS, reachable only inside a VNet) and registry-issued anonymous users pass.
+   */
+  public boolean admits(Principal principal) {
+    if (!strict || principal.type() != Principal.PrincipalType.ServicePrincipal) {
+      return true;
+    }
+    RegisteredClient client = registered.get(principal.appId());
+    return client != null && client.objectId().equals(principal.objectId());
+  }
+
   /** The principal for these credentials, or empty when they are refused. */
   public Optional<Principal> authenticate(String clientId, String clientSecret) {
     if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isEmpty()) {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Issues and verifies Moat's access tokens: RS256 JWTs with the claims Azure clients and services
@@ -36,6 +37,7 @@ public final class TokenService {
   /** Lifetime of tokens from the token endpoint; Azure AD's default is 60-90 minutes. */
   public static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
 
+  private volatile Predicate<Principal> admitted = p -> true;
   private final RSAKey key;
   private final Clock clock;
   private final RSASSAVerifier verifier;
@@ -120,8 +122,18 @@ public final class TokenService {
   }
 
   /**
+   * Honours from now on only tokens whose principal passes {@code admitted} (strict
+   * authentication): every protocol (ARM, the registry's token exchange, cluster tokens) verifies
+   * through here, so one check covers every listener.
+   */
+  public void admitOnly(Predicate<Principal> admitted) {
+    this.admitted = admitted;
+  }
+
+  /**
    * Verifies a token's signature and reads it; expiry and audience are the caller's to check (their
-   * errors differ per protocol). Empty when the token is malformed or not Moat's.
+   * errors differ per protocol). Empty when the token is malformed, not Moat's, or names a
+   * principal that is not {@linkplain #admitOnly admitted}.
    */
   public Optional<VerifiedToken> verify(String token) {
     try {
@@ -142,6 +154,9 @@ public final class TokenService {
               c.getStringClaim("appid"),
               Principal.PrincipalType.valueOf(type),
               c.getStringClaim("name"));
+      if (!admitted.test(principal)) {
+        return Optional.empty();
+      }
       List<String> aud = c.getAudience();
       return Optional.of(
           new VerifiedToken(

@@ -17,10 +17,12 @@ import dev.moat.arm.tenancy.Tenancy;
 import dev.moat.arm.tenancy.TenancyProvider;
 import dev.moat.arm.tls.LocalCertificateAuthority;
 import dev.moat.platform.id.Regions;
+import dev.moat.platform.reconcile.DatabaseWorkLeases;
 import dev.moat.platform.reconcile.ExecutorScheduler;
 import dev.moat.platform.reconcile.OperationRepository;
 import dev.moat.platform.reconcile.ReconcileEngine;
 import dev.moat.platform.reconcile.RetryPolicy;
+import dev.moat.platform.reconcile.WorkLeases;
 import dev.moat.platform.store.Database;
 import dev.moat.platform.store.PostgresDatabase;
 import dev.moat.platform.store.ResourceDocuments;
@@ -28,6 +30,7 @@ import dev.moat.platform.store.SqliteDatabase;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.server.Handler;
@@ -56,30 +59,48 @@ public final class ArmRuntime implements AutoCloseable {
   private final LocalCertificateAuthority ca;
   private final Tenancy tenancy;
   private final ReconcileEngine engine;
+  private final String replicaId;
   private final MoatHttpServer http;
   private final List<Consumer<RuntimeInfo>> onStart;
 
   private ArmRuntime(MoatSettings settings, Clock clock, ProviderAssembler assembler)
       throws Exception {
     this.settings = settings;
-    this.dataDirectory = DataDirectory.lock(settings.dataDir());
+    requireStrictAuthBeyondLoopback(settings);
+    boolean team = settings.database() != null;
+    // A team server's replicas share the data directory (CA, signing key, blobs); a single
+    // server holds it alone.
+    this.dataDirectory =
+        team ? DataDirectory.join(settings.dataDir()) : DataDirectory.lock(settings.dataDir());
     resources.add(dataDirectory);
     this.tenancy = Tenancy.defaults();
-    this.ca = LocalCertificateAuthority.loadOrCreate(settings.dataDir(), clock);
-    TokenService tokens = TokenService.loadOrCreate(settings.dataDir(), clock);
+    this.ca =
+        dataDirectory.initialise(
+            () -> LocalCertificateAuthority.loadOrCreate(settings.dataDir(), clock));
+    TokenService tokens =
+        dataDirectory.initialise(() -> TokenService.loadOrCreate(settings.dataDir(), clock));
     Database database =
-        settings.database() == null
-            ? SqliteDatabase.open(settings.dataDir().resolve("moat.db"), settings.syncEveryCommit())
-            : PostgresDatabase.open(settings.database(), DATABASE_POOL);
+        team
+            ? PostgresDatabase.open(settings.database(), DATABASE_POOL)
+            : SqliteDatabase.open(
+                settings.dataDir().resolve("moat.db"), settings.syncEveryCommit());
     resources.add(database);
     ResourceDocuments documents = new ResourceDocuments(database, clock);
     OperationRepository operations = new OperationRepository(database, clock);
     ExecutorScheduler scheduler = new ExecutorScheduler();
     resources.add(scheduler);
+    this.replicaId = UUID.randomUUID().toString();
+    WorkLeases leases =
+        team
+            ? new DatabaseWorkLeases(database, clock, replicaId, DatabaseWorkLeases.DEFAULT_TTL)
+            : WorkLeases.local();
     this.engine =
-        new ReconcileEngine(operations, scheduler, RetryPolicy.defaults(), RECONCILE_WORKERS);
+        new ReconcileEngine(
+            operations, scheduler, RetryPolicy.defaults(), RECONCILE_WORKERS, leases);
     resources.add(engine);
     documents.changes().subscribe(engine::changed); // wakes reconciles waiting on a resource
+    // Another replica's write to a resource this one reconciles may be a new operation for it.
+    documents.changes().subscribeElsewhere(engine::changedElsewhere);
     Regions regions = Regions.azurePublicCloud();
     KnownPrincipals principals = new KnownPrincipals(database, clock);
     InternalArm internalArm =
@@ -96,7 +117,8 @@ public final class ArmRuntime implements AutoCloseable {
             tokens,
             ca,
             principals,
-            internalArm);
+            internalArm,
+            leases);
 
     ProviderAssembler.Assembly assembly = assembler.assemble(context);
     resources.addAll(assembly.closeables());
@@ -113,6 +135,7 @@ public final class ArmRuntime implements AutoCloseable {
             ? ClientDirectory.strict(
                 tenancy.tenantId(), settings.dataDir().resolve("principals.json"))
             : ClientDirectory.open(tenancy.tenantId());
+    tokens.admitOnly(clients::admits); // strict: unlisted service principals get 401 everywhere
     OperationTable operationTable = new OperationTable(table);
     internalArm.bind(operationTable);
     ArmFrontDoor arm =
@@ -146,6 +169,21 @@ public final class ArmRuntime implements AutoCloseable {
                     "*.hcp." + "azmk8s.io")),
             new Handler.Sequence(handlers));
     this.onStart = assembly.onStart();
+  }
+
+  /**
+   * A server reachable beyond loopback is a security boundary: open authentication (any client id
+   * and secret gets a token) is refused there, before anything listens.
+   */
+  static void requireStrictAuthBeyondLoopback(MoatSettings settings) {
+    if (!settings.strictAuth() && !MoatSettings.isLoopback(settings.host())) {
+      throw new IllegalArgumentException(
+          "refusing to listen on "
+              + settings.host()
+              + " without --strict-auth: beyond loopback, only the principals listed in "
+              + settings.dataDir().resolve("principals.json")
+              + " may get tokens (add --strict-auth, or listen on 127.0.0.1)");
+    }
   }
 
   /** Opens the store, builds the providers, resumes unfinished operations and listens. */
@@ -196,6 +234,11 @@ public final class ArmRuntime implements AutoCloseable {
 
   public MoatSettings settings() {
     return settings;
+  }
+
+  /** This process's id among the replicas of a team server (the owner of its work leases). */
+  public String replicaId() {
+    return replicaId;
   }
 
   /** Stops listening, then closes what was opened, newest first. */

@@ -6,7 +6,7 @@ import java.time.Duration;
 /**
  * How a Moat instance runs.
  *
- * @param host the loopback address to listen on
+ * @param host the address the ARM endpoint listens on; beyond loopback only with {@code strictAuth}
  * @param port the HTTPS port; 0 picks a free one
  * @param dataDir where state, the CA and the signing key live ({@code $MOAT_HOME})
  * @param provisioningDelay how long long-running operations take at least (default zero: as fast as
@@ -41,6 +41,19 @@ public record MoatSettings(
   /** Defaults for a data directory: 127.0.0.1:8443, no delays, open authentication. */
   public static MoatSettings defaults(Path dataDir) {
     return new MoatSettings("127.0.0.1", DEFAULT_PORT, dataDir, Duration.ZERO, false, false);
+  }
+
+  /** Whether {@code host} names a loopback address (127.0.0.0/8, ::1, localhost). */
+  public static boolean isLoopback(String host) {
+    return host.equals("localhost")
+        || host.equals("::1")
+        || host.equals("[::1]")
+        || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+  }
+
+  public MoatSettings withHost(String newHost) {
+    return new MoatSettings(
+        newHost, port, dataDir, provisioningDelay, strictAuth, syncEveryCommit, database);
   }
 
   public MoatSettings withPort(int newPort) {

@@ -6,11 +6,17 @@ import dev.moat.arm.lro.LongRunningOperations;
 import dev.moat.arm.tenancy.Tenancy;
 import dev.moat.arm.tls.LocalCertificateAuthority;
 import dev.moat.platform.id.Regions;
+import dev.moat.platform.reconcile.WorkLeases;
 import dev.moat.platform.store.Database;
 import dev.moat.platform.store.ResourceDocuments;
 import java.time.Clock;
 
-/** What the runtime hands to providers when it assembles them. */
+/**
+ * What the runtime hands to providers when it assembles them.
+ *
+ * @param leases who runs what among the replicas of a team server ({@link WorkLeases#local()} on a
+ *     single server): for work outside the reconcile engine that must run in one process
+ */
 public record ProviderContext(
     MoatSettings settings,
     Clock clock,
@@ -22,4 +28,5 @@ public record ProviderContext(
     TokenService tokens,
     LocalCertificateAuthority ca,
     KnownPrincipals principals,
-    InternalArm internalArm) {}
+    InternalArm internalArm,
+    WorkLeases leases) {}

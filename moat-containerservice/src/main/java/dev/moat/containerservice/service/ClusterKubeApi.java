@@ -48,9 +48,24 @@ public final class ClusterKubeApi implements KubeClusters {
    */
   public void attach(KubeRuntimes runtimes, List<String> subscriptionIds) {
     this.runtimes = runtimes;
+    resumeStopped(subscriptionIds);
+  }
+
+  /**
+   * Offers this process every cluster whose runtime does not run here; on a team server that is how
+   * a runtime whose replica died is taken over (called on a timer), since the claim in {@link
+   * KubeRuntimes#sync} succeeds only for a cluster no live replica runs.
+   */
+  public void resumeStopped(List<String> subscriptionIds) {
+    KubeRuntimes r = runtimes;
+    if (r == null) {
+      return;
+    }
     for (String s : subscriptionIds) {
       for (ManagedCluster c : store.clustersInSubscription(s)) {
-        nodesChanged(c.id());
+        if (!r.runs(key(c.id()))) {
+          nodesChanged(c.id());
+        }
       }
     }
   }

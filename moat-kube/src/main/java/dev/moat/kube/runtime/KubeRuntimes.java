@@ -16,6 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The Kubernetes runtimes of all clusters: started on a cluster's first node sync, closed with the
  * cluster. Controllers of all clusters share one small executor; kubelets, whose pulls block on the
  * network, share a larger one. Thread-safe.
+ *
+ * <p>On a team server a cluster's runtime must run in exactly one replica (two would run two
+ * kubelets per node and two of each controller): {@link Ownership} claims it before it starts and
+ * on every sync; a runtime whose claim is lost stops here.
  */
 public final class KubeRuntimes implements AutoCloseable {
   private final KubeStore store;
@@ -25,6 +29,29 @@ public final class KubeRuntimes implements AutoCloseable {
   private final ExecutorService controllers;
   private final ExecutorService kubelets;
   private final Map<String, ClusterRuntime> running = new ConcurrentHashMap<>();
+  private final Ownership ownership;
+
+  /** Which replica runs a cluster's runtime. */
+  public interface Ownership {
+    /** True when this replica runs (or may start) the runtime of the cluster {@code key}. */
+    boolean claim(String key);
+
+    /** This replica no longer runs the runtime of {@code key}. */
+    void release(String key);
+
+    /** A single server runs every cluster. */
+    static Ownership everything() {
+      return new Ownership() {
+        @Override
+        public boolean claim(String key) {
+          return true;
+        }
+
+        @Override
+        public void release(String key) {}
+      };
+    }
+  }
 
   public KubeRuntimes(
       KubeStore store,
@@ -33,6 +60,25 @@ public final class KubeRuntimes implements AutoCloseable {
       Scheduler scheduler,
       int controllerThreads,
       int kubeletThreads) {
+    this(
+        store,
+        nodeRuntime,
+        clock,
+        scheduler,
+        controllerThreads,
+        kubeletThreads,
+        Ownership.everything());
+  }
+
+  public KubeRuntimes(
+      KubeStore store,
+      NodeRuntime nodeRuntime,
+      Clock clock,
+      Scheduler scheduler,
+      int controllerThreads,
+      int kubeletThreads,
+      Ownership ownership) {
+    this.ownership = ownership;
     this.store = store;
     this.nodeRuntime = nodeRuntime;
     this.clock = clock;
@@ -54,6 +100,13 @@ public final class KubeRuntimes implements AutoCloseable {
 
   /** Node sync for the cluster with API key {@code key}: starts its runtime on first use. */
   public void sync(String key, ClusterState state) {
+    if (!ownership.claim(key)) {
+      ClusterRuntime lost = running.remove(key); // another replica runs it (now)
+      if (lost != null) {
+        lost.close();
+      }
+      return;
+    }
     boolean[] fresh = {false};
     ClusterRuntime r =
         running.computeIfAbsent(
@@ -71,12 +124,18 @@ public final class KubeRuntimes implements AutoCloseable {
     }
   }
 
+  /** Whether the runtime of {@code key} runs in this process. */
+  public boolean runs(String key) {
+    return running.containsKey(key);
+  }
+
   /** Stops the cluster's runtime and deletes all its objects and logs. */
   public void delete(String key) {
     ClusterRuntime r = running.remove(key);
     if (r != null) {
       r.close();
     }
+    ownership.release(key);
     store.deleteCluster(key);
   }
 

@@ -4,6 +4,7 @@ import dev.moat.platform.error.ArmError;
 import dev.moat.platform.error.CommonError;
 import dev.moat.platform.id.ResourceId;
 import dev.moat.platform.id.ResourceType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,13 @@ import org.slf4j.LoggerFactory;
  * Outcome#awaitChange} and is enqueued again when one of them changes ({@link #changed}, fed by the
  * store's after-commit notifications), with a timer only as a fallback. A timer set by one run is
  * dropped when a later run of the same resource has happened, so stale timers do not add runs.
+ *
+ * <p>Replicas sharing a database share the work through {@link WorkLeases}: a run starts only once
+ * this replica holds the resource's lease, which it keeps (renewed every {@link #RENEW_EVERY})
+ * until the resource has no operation in progress. Every {@link #SCAN_EVERY} it looks for work no
+ * live lease covers (a dead replica's, or work whose enqueue lost a race with a release) and
+ * enqueues it. A single server's leases are {@link WorkLeases#local()}: no timers, no extra
+ * queries.
  */
 public final class ReconcileEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReconcileEngine.class);
@@ -39,12 +47,31 @@ public final class ReconcileEngine implements AutoCloseable {
   private final List<Thread> workers = new ArrayList<>();
   private final ChangeWaiters waiters = new ChangeWaiters();
   private final Map<ResourceId, Long> runCounts = new ConcurrentHashMap<>();
+  private final WorkLeases leases;
+  private volatile boolean closed;
+
+  /** How often held leases are renewed (a third of the default lease lifetime). */
+  static final Duration RENEW_EVERY = Duration.ofSeconds(3);
+
+  /** How often unclaimed work is looked for. */
+  static final Duration SCAN_EVERY = Duration.ofSeconds(2);
 
   public ReconcileEngine(
       OperationRepository operations,
       Scheduler scheduler,
       RetryPolicy retryPolicy,
       int workerCount) {
+    this(operations, scheduler, retryPolicy, workerCount, WorkLeases.local());
+  }
+
+  /** An engine sharing its work with other replicas through {@code leases}. */
+  public ReconcileEngine(
+      OperationRepository operations,
+      Scheduler scheduler,
+      RetryPolicy retryPolicy,
+      int workerCount,
+      WorkLeases leases) {
+    this.leases = leases;
     this.operations = operations;
     this.scheduler = scheduler;
     this.retryPolicy = retryPolicy;
@@ -70,6 +97,45 @@ public final class ReconcileEngine implements AutoCloseable {
       workers.add(t);
     }
     operations.allInProgress().forEach(op -> enqueue(op.resourceId()));
+    if (leases.shared()) {
+      scheduler.schedule(this::renewLeases, RENEW_EVERY);
+      scheduler.schedule(this::scanForWork, SCAN_EVERY);
+    }
+  }
+
+  private void renewLeases() {
+    if (closed) {
+      return;
+    }
+    try {
+      leases.renew();
+    } catch (RuntimeException e) {
+      LOG.warn("cannot renew work leases (will retry)", e);
+    }
+    scheduler.schedule(this::renewLeases, RENEW_EVERY);
+  }
+
+  private void scanForWork() {
+    if (closed) {
+      return;
+    }
+    try {
+      leases.unclaimedWork().forEach(this::enqueue);
+    } catch (RuntimeException e) {
+      LOG.warn("cannot look for unclaimed work (will retry)", e);
+    }
+    scheduler.schedule(this::scanForWork, SCAN_EVERY);
+  }
+
+  /**
+   * Tells the engine that another replica committed a change of {@code id}: if this replica holds
+   * its lease, the change may be a new operation for the run in progress here, so run it again.
+   * (Waiters are woken by {@link #changed}, which sees local and remote changes alike.)
+   */
+  public void changedElsewhere(ResourceId id) {
+    if (leases.shared() && leases.holds(id)) {
+      enqueue(id);
+    }
   }
 
   /** Asks for {@code id} to be reconciled soon. Safe from any thread. */
@@ -106,6 +172,9 @@ public final class ReconcileEngine implements AutoCloseable {
   }
 
   private void runOnce(ResourceId id) {
+    if (!claim(id)) {
+      return; // another replica reconciles it; it is found again if that replica dies
+    }
     Reconciler reconciler = reconcilers.get(id.type());
     List<String> pending = operations.inProgress(id).stream().map(Operation::id).toList();
     if (reconciler == null) {
@@ -133,6 +202,33 @@ public final class ReconcileEngine implements AutoCloseable {
     complete(id, pending, outcome, run, since);
   }
 
+  private boolean claim(ResourceId id) {
+    try {
+      if (leases.claim(id)) {
+        return true;
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("cannot claim {} (will retry)", id, e);
+      scheduler.schedule(() -> enqueue(id), RENEW_EVERY);
+      return false;
+    }
+    runCounts.remove(id);
+    waiters.forget(id);
+    return false;
+  }
+
+  /** Gives up the lease of a resource whose operations ended, unless another one arrived. */
+  private void release(ResourceId id) {
+    if (!leases.shared()) {
+      return;
+    }
+    if (!operations.inProgress(id).isEmpty()) {
+      enqueue(id); // an operation started on another replica while this run finished
+      return;
+    }
+    leases.release(id);
+  }
+
   private void complete(
       ResourceId id, List<String> pending, Outcome outcome, long run, long since) {
     if (outcome instanceof Outcome.RequeueAfter r) {
@@ -150,11 +246,12 @@ public final class ReconcileEngine implements AutoCloseable {
       } else {
         operations.complete(pending, OperationStatus.Succeeded, (ArmError) null);
       }
+      release(id);
     }
   }
 
   /** Enqueues {@code id} after {@code delay} unless it has run again since run {@code run}. */
-  private void scheduleRun(ResourceId id, long run, java.time.Duration delay) {
+  private void scheduleRun(ResourceId id, long run, Duration delay) {
     scheduler.schedule(
         () -> {
           Long latest = runCounts.get(id);
@@ -167,6 +264,7 @@ public final class ReconcileEngine implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    closed = true;
     queue.shutDown();
     for (Thread t : workers) {
       try {
@@ -176,5 +274,12 @@ public final class ReconcileEngine implements AutoCloseable {
       }
     }
     workers.clear();
+    if (leases.shared()) {
+      try {
+        leases.releaseAll(); // a clean stop hands its work over at once
+      } catch (RuntimeException e) {
+        LOG.warn("cannot release work leases; they expire on their own", e);
+      }
+    }
   }
 }

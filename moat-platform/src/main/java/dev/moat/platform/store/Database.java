@@ -40,6 +40,19 @@ public interface Database extends AutoCloseable {
     action.run();
   }
 
+  /**
+   * Sends {@code message} to every other process sharing this database, delivered only if the
+   * current transaction commits (outside a transaction: its own). The default does nothing: an
+   * embedded database belongs to one process.
+   */
+  default void broadcast(String message) {}
+
+  /**
+   * Adds {@code listener} for messages other processes {@link #broadcast} (never this process's
+   * own), called on one background thread in commit order. Listeners must be quick.
+   */
+  default void onBroadcast(java.util.function.Consumer<String> listener) {}
+
   @Override
   void close();
 }

@@ -20,15 +20,24 @@ import org.flywaydb.core.Flyway;
  * the transaction-level advisory lock {@link #WRITE_LOCK} first, so writes are serialised across
  * every Moat process sharing the database, exactly as SQLite's single writer serialises them in one
  * process. Reads take no lock and never wait for writers (MVCC).
+ *
+ * <p>{@link #broadcast} is PostgreSQL's {@code NOTIFY} on channel {@value #CHANNEL}, sent inside
+ * the writer's transaction (so delivered exactly when it commits); one {@link ChangeListener}
+ * connection per process {@code LISTEN}s and hands other processes' messages to subscribers.
  */
 public final class PostgresDatabase extends JdbcDatabase {
   /** The advisory lock key of Moat's writers ("moat" in ASCII). */
   static final long WRITE_LOCK = 0x6d6f6174L;
 
-  private final HikariDataSource pool;
+  /** The {@code NOTIFY} channel of Moat's broadcasts. */
+  static final String CHANNEL = "moat_changes";
 
-  private PostgresDatabase(HikariDataSource pool) {
+  private final HikariDataSource pool;
+  private final ChangeListener listener;
+
+  private PostgresDatabase(HikariDataSource pool, Target target) {
     this.pool = pool;
+    this.listener = new ChangeListener(target, CHANNEL);
   }
 
   /**
@@ -71,7 +80,7 @@ public final class PostgresDatabase extends JdbcDatabase {
       pool.close();
       throw new StoreException("cannot migrate " + target.redacted() + ": " + e.getMessage(), e);
     }
-    return new PostgresDatabase(pool);
+    return new PostgresDatabase(pool, target);
   }
 
   /** Where to connect: a JDBC URL and the credentials taken out of a libpq-style URL. */
@@ -152,7 +161,26 @@ public final class PostgresDatabase extends JdbcDatabase {
   }
 
   @Override
+  public void broadcast(String message) {
+    String payload = listener.stamp(message);
+    inTransaction(
+        c -> {
+          try (java.sql.PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            s.setString(1, CHANNEL);
+            s.setString(2, payload);
+            return s.execute();
+          }
+        });
+  }
+
+  @Override
+  public void onBroadcast(java.util.function.Consumer<String> subscriber) {
+    listener.subscribe(subscriber);
+  }
+
+  @Override
   public void close() {
+    listener.close();
     pool.close();
   }
 }

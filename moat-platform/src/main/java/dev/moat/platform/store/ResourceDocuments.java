@@ -22,7 +22,9 @@ import java.util.function.Function;
  * indexed by parent, group and subscription, plus the secondary keys a type declares ({@link
  * ResourceIndex}) in {@code resource_index}. Thread-safe; writes run in (or join) a transaction of
  * the {@link Database}, reads run on its read connections unless the caller is in a transaction.
- * Every committed write is published on {@link #changes()}.
+ * Every committed write is published on {@link #changes()}, also to the other replicas sharing the
+ * database ({@link Database#broadcast}), whose {@code changes()} publish it as a change made
+ * elsewhere.
  *
  * <p>The SQL is the subset SQLite and PostgreSQL share ({@code INSERT ... ON CONFLICT DO UPDATE}),
  * so a PostgreSQL {@link Database} runs it unchanged.
@@ -38,6 +40,7 @@ public final class ResourceDocuments {
   public ResourceDocuments(Database database, Clock clock) {
     this.database = database;
     this.clock = clock;
+    database.onBroadcast(message -> changes.publishElsewhere(ResourceId.parse(message)));
   }
 
   public Database database() {
@@ -94,6 +97,7 @@ public final class ResourceDocuments {
               for (Map.Entry<String, Set<String>> e : indexKeys.entrySet()) {
                 setKeys(c, e.getKey(), id.key(), e.getValue());
               }
+              database.broadcast(id.toString()); // to other replicas, when this commits
               return stored;
             });
     database.afterCommit(() -> changes.publish(id));
@@ -276,7 +280,11 @@ public final class ResourceDocuments {
                       "DELETE FROM resources WHERE id_key = ? OR id_key LIKE ? ESCAPE '!'")) {
                 s.setString(1, id.key());
                 s.setString(2, like);
-                return s.executeUpdate();
+                int n = s.executeUpdate();
+                if (n > 0) {
+                  database.broadcast(id.toString()); // to other replicas, when this commits
+                }
+                return n;
               }
             });
     if (removed > 0) {

@@ -193,6 +193,37 @@ class ReconcileEngineTest {
         .until(() -> reconciler.calls.get() == 4);
   }
 
+  @Test
+  void workLeasedByAnotherReplicaRunsHereOnlyOnceItsLeaseExpires() {
+    DatabaseWorkLeases other =
+        new DatabaseWorkLeases(database, clock, "other", Duration.ofSeconds(10));
+    DatabaseWorkLeases mine =
+        new DatabaseWorkLeases(database, clock, "mine", Duration.ofSeconds(10));
+    engine.close();
+    engine =
+        new ReconcileEngine(
+            operations,
+            scheduler,
+            new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4)),
+            1,
+            mine);
+    engine.register(reconciler);
+    reconciler.script(Outcome::done);
+    Operation op = operations.start(ID, "Create");
+    assertThat(other.claim(ID)).isTrue(); // the other replica took it, then stopped renewing
+
+    engine.start();
+    scheduler.advance(ReconcileEngine.SCAN_EVERY); // its lease is live: not this replica's work
+    assertThat(mine.unclaimedWork()).isEmpty();
+    assertThat(operations.find(op.id()).orElseThrow().status())
+        .isEqualTo(OperationStatus.InProgress);
+
+    scheduler.advance(Duration.ofSeconds(10)); // expired: the next scan takes it over
+    awaitStatus(op, OperationStatus.Succeeded);
+    assertThat(reconciler.calls.get()).isEqualTo(1);
+    await().until(() -> other.claim(ID)); // released once its operations ended
+  }
+
   private void awaitStatus(Operation op, OperationStatus status) {
     await()
         .atMost(Duration.ofSeconds(10))
