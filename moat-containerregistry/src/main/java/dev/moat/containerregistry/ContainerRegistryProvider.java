@@ -13,9 +13,6 @@ import dev.moat.containerregistry.http.RegistryRoutes;
 import dev.moat.containerregistry.model.CacheRuleRepository;
 import dev.moat.containerregistry.model.ContainerRegistryTypes;
 import dev.moat.containerregistry.model.CredentialSetRepository;
-import dev.moat.containerregistry.model.JdbcCacheRuleRepository;
-import dev.moat.containerregistry.model.JdbcCredentialSetRepository;
-import dev.moat.containerregistry.model.JdbcRegistryRepository;
 import dev.moat.containerregistry.model.RegistryRepository;
 import dev.moat.containerregistry.reconcile.LifecycleReconciler;
 import dev.moat.containerregistry.service.CacheRuleService;
@@ -73,9 +70,9 @@ public final class ContainerRegistryProvider implements ResourceProvider {
             .map(Tenancy.Subscription::subscriptionId)
             .toList();
     RegistryRepository registryStore =
-        new JdbcRegistryRepository(context.documents(), () -> subscriptions);
-    CacheRuleRepository ruleStore = new JdbcCacheRuleRepository(context.documents());
-    CredentialSetRepository credentialStore = new JdbcCredentialSetRepository(context.documents());
+        new RegistryRepository(context.documents(), () -> subscriptions);
+    CacheRuleRepository ruleStore = new CacheRuleRepository(context.documents());
+    CredentialSetRepository credentialStore = new CredentialSetRepository(context.documents());
     RegistryReader reader = new RegistryReader(registryStore, connections);
 
     RegistryService registries =

@@ -12,9 +12,7 @@ import dev.moat.platform.reconcile.Reconciler;
 import dev.moat.privatedns.http.LinkRoutes;
 import dev.moat.privatedns.http.RecordSetRoutes;
 import dev.moat.privatedns.http.ZoneRoutes;
-import dev.moat.privatedns.model.JdbcLinkRepository;
 import dev.moat.privatedns.model.JdbcRecordSetRepository;
-import dev.moat.privatedns.model.JdbcZoneRepository;
 import dev.moat.privatedns.model.LinkRepository;
 import dev.moat.privatedns.model.RecordSetRepository;
 import dev.moat.privatedns.model.ZoneRepository;
@@ -43,8 +41,8 @@ public final class PrivateDnsProvider implements ResourceProvider {
   private final LinkResolutionPolicies linkPolicies;
 
   public PrivateDnsProvider(ProviderContext context, ResourceGroups groups) {
-    ZoneRepository zones = new JdbcZoneRepository(context.documents());
-    LinkRepository links = new JdbcLinkRepository(context.documents());
+    ZoneRepository zones = new ZoneRepository(context.documents());
+    LinkRepository links = new LinkRepository(context.documents());
     RecordSetRepository recordSets = new JdbcRecordSetRepository(context.documents());
     // Azure's etags are GUIDs, new on every write.
     Supplier<String> etags = () -> UUID.randomUUID().toString();

@@ -3,6 +3,10 @@ package dev.moat.cli.commands;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.CliException;
+import dev.moat.cli.commands.CommonOptions.Group;
+import dev.moat.cli.commands.CommonOptions.Location;
+import dev.moat.cli.commands.CommonOptions.OptionalGroup;
+import dev.moat.cli.commands.CommonOptions.TagList;
 import dev.moat.cli.http.Json;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -24,11 +28,7 @@ public final class AcrCommand extends CommandGroup {
 
   @Command(name = "create", description = "Create an Azure Container Registry.")
   int create(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
+      @Mixin Group rg,
       @Option(
               names = {"--name", "-n"},
               required = true,
@@ -41,10 +41,7 @@ public final class AcrCommand extends CommandGroup {
                   "The SKU of the container registry."
                       + "  Allowed values: Basic, Premium, Standard.")
           String sku,
-      @Option(
-              names = {"--location", "-l"},
-              description = "Location. Default: the resource" + " group's location.")
-          String location,
+      @Mixin Location loc,
       @Option(
               names = "--admin-enabled",
               description =
@@ -62,8 +59,10 @@ public final class AcrCommand extends CommandGroup {
                   "Indicates whether or not zone"
                       + " redundancy should be enabled.  Allowed values: Disabled, Enabled.")
           String zoneRedundancy,
-      @Option(names = "--tags", arity = "0..*", description = "Space-separated tags.")
-          List<String> tags) {
+      @Mixin TagList tagList) {
+    List<String> tags = tagList.value();
+    String location = loc.value();
+    String group = rg.value();
     String prog = prog("create");
     ObjectNode body = Json.object().put("location", arm.locationOr(location, group));
     body.putObject("sku").put("name", SKUS.parse(prog, sku));
@@ -161,8 +160,8 @@ public final class AcrCommand extends CommandGroup {
                   "Enable dedicated data endpoint"
                       + " for client firewall configuration.  Allowed values: false, true.")
           String dataEndpoint,
-      @Option(names = "--tags", arity = "0..*", description = "Space-separated tags.")
-          List<String> tags) {
+      @Mixin TagList tagList) {
+    List<String> tags = tagList.value();
     String prog = prog("update");
     ObjectNode body = Json.object();
     if (sku != null) {
@@ -192,11 +191,8 @@ public final class AcrCommand extends CommandGroup {
   @Command(
       name = "list",
       description = "List all container registries under the current" + " subscription.")
-  int list(
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group) {
+  int list(@Mixin OptionalGroup rg) {
+    String group = rg.value();
     new Resources(context, arm, Registries.TYPE, V).list(group);
     return 0;
   }
@@ -216,13 +212,18 @@ public final class AcrCommand extends CommandGroup {
         description = "The name of the container registry.")
     String name;
 
-    @Option(
-        names = {"--resource-group", "-g"},
-        description = "Name of resource group.")
-    String group;
+    @Mixin CommonOptions.OptionalGroup group;
+
+    public String name() {
+      return name;
+    }
+
+    public String group() {
+      return group.value();
+    }
 
     String path(Arm arm) {
-      return Registries.path(arm, name, group);
+      return Registries.path(arm, name, group.value());
     }
   }
 }

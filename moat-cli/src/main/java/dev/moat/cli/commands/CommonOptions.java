@@ -56,4 +56,57 @@ public final class CommonOptions {
       return Target.paths(ids, byName);
     }
   }
+
+  /** {@code --resource-group/-g}, required: the group a create, update or named command acts in. */
+  public static final class Group {
+    @Option(
+        names = {"--resource-group", "-g"},
+        required = true,
+        description = "Name of resource group.")
+    String group;
+
+    public String value() {
+      return group;
+    }
+  }
+
+  /**
+   * {@code --resource-group/-g} where it is optional: a list without it covers the subscription, a
+   * registry is found by name.
+   */
+  public static final class OptionalGroup {
+    @Option(
+        names = {"--resource-group", "-g"},
+        description = "Name of resource group.")
+    String group;
+
+    public String value() {
+      return group;
+    }
+  }
+
+  /** {@code --location/-l} of a create, defaulting (in {@link Arm#locationOr}) to the group's. */
+  public static final class Location {
+    @Option(
+        names = {"--location", "-l"},
+        description = "Location. Default: the resource group's location.")
+    String location;
+
+    public String value() {
+      return location;
+    }
+  }
+
+  /** {@code --tags}: key[=value] pairs; given bare ({@code --tags ""}) it clears the tags. */
+  public static final class TagList {
+    @Option(
+        names = "--tags",
+        arity = "0..*",
+        description = "Space-separated tags: key[=value] [key[=value] ...].")
+    List<String> tags;
+
+    public List<String> value() {
+      return tags;
+    }
+  }
 }

@@ -86,9 +86,7 @@ public final class CacheRuleRoutes {
   }
 
   private ArmResponse list(ArmRequest request) {
-    return ArmResponse.ok(
-        new CacheRuleBodies.Page(
-            service.list(request.parent()).stream().map(CacheRuleBodies.Resource::of).toList()));
+    return ArmResponse.page(service.list(request.parent()), CacheRuleBodies.Resource::of);
   }
 
   private ArmResponse answer(ArmRequest request, LroStep<CacheRule> step) {

@@ -69,10 +69,6 @@ public final class CredentialSetRoutes {
   }
 
   private ArmResponse list(ArmRequest request) {
-    return ArmResponse.ok(
-        new CredentialSetBodies.Page(
-            service.list(request.parent()).stream()
-                .map(CredentialSetBodies.Resource::of)
-                .toList()));
+    return ArmResponse.page(service.list(request.parent()), CredentialSetBodies.Resource::of);
   }
 }

@@ -75,8 +75,7 @@ public final class RegistryRoutes {
         parent.isResourceGroup()
             ? reader.listInGroup(parent)
             : reader.listInSubscription(parent.subscriptionId());
-    return ArmResponse.ok(
-        new RegistryBodies.Page(views.stream().map(RegistryBodies.Resource::of).toList()));
+    return ArmResponse.page(views, RegistryBodies.Resource::of);
   }
 
   private ArmResponse answer(ArmRequest request, LroStep<RegistryView> step) {

@@ -1,11 +1,11 @@
 package dev.moat.containerregistry.reconcile;
 
 import dev.moat.containerregistry.model.Provisioned;
-import dev.moat.containerregistry.model.ProvisionedStore;
 import dev.moat.containerregistry.model.Provisioning;
 import dev.moat.containerregistry.model.ProvisioningState;
 import dev.moat.platform.id.ResourceId;
 import dev.moat.platform.id.ResourceType;
+import dev.moat.platform.kit.Repository;
 import dev.moat.platform.reconcile.Outcome;
 import dev.moat.platform.reconcile.Reconciler;
 import dev.moat.platform.store.Database;
@@ -24,17 +24,13 @@ import java.util.Optional;
  */
 public final class LifecycleReconciler<T extends Provisioned<T>> implements Reconciler {
   private final ResourceType type;
-  private final ProvisionedStore<T> store;
+  private final Repository<T> store;
   private final Database database;
   private final Clock clock;
   private final Duration delay;
 
   public LifecycleReconciler(
-      ResourceType type,
-      ProvisionedStore<T> store,
-      Database database,
-      Clock clock,
-      Duration delay) {
+      ResourceType type, Repository<T> store, Database database, Clock clock, Duration delay) {
     this.type = type;
     this.store = store;
     this.database = database;

@@ -42,7 +42,7 @@ public final class RegistryReader {
   }
 
   public List<RegistryView> listInGroup(ResourceId group) {
-    return registries.listInGroup(group).stream().map(this::view).toList();
+    return registries.listChildren(group).stream().map(this::view).toList();
   }
 
   public List<RegistryView> listInSubscription(String subscriptionId) {

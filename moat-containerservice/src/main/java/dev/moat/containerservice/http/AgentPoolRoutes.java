@@ -88,8 +88,7 @@ public final class AgentPoolRoutes {
   }
 
   private ArmResponse list(ArmRequest request) {
-    return ArmResponse.ok(
-        Map.of("value", pools.list(request.parent()).stream().map(this::view).toList()));
+    return ArmResponse.page(pools.list(request.parent()), this::view);
   }
 
   /** 202 with the pool body (UpgradingNodeImageVersion) and both polling headers. */

@@ -94,7 +94,7 @@ public final class ManagedClusterRoutes {
         parent.isResourceGroup()
             ? service.listInGroup(parent)
             : service.listInSubscription(parent.subscriptionId());
-    return ArmResponse.ok(Map.of("value", clusters.stream().map(this::view).toList()));
+    return ArmResponse.page(clusters, this::view);
   }
 
   private ArmResponse credentials(ArmRequest request, String role) {

@@ -4,8 +4,8 @@ import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
 import dev.moat.arm.routing.OperationTableBuilder;
-import dev.moat.authorization.model.JdbcRoleAssignmentRepository;
 import dev.moat.authorization.model.RoleAssignment;
+import dev.moat.authorization.model.RoleAssignmentRepository;
 import dev.moat.authorization.service.RoleAssignmentService;
 import dev.moat.authorization.service.ScopeGuard;
 import dev.moat.authorization.validation.AuthorizationValidationErrors;
@@ -41,7 +41,7 @@ public final class RoleAssignmentRoutes {
   }
 
   public List<ArmOperation> operations() {
-    return OperationTableBuilder.forType(JdbcRoleAssignmentRepository.TYPE, API_VERSIONS)
+    return OperationTableBuilder.forType(RoleAssignmentRepository.TYPE, API_VERSIONS)
         .validatedBy(AuthorizationValidationErrors.INSTANCE)
         .item("PUT", this::put)
         .item("GET", this::get)
@@ -77,6 +77,6 @@ public final class RoleAssignmentRoutes {
             .filter(filter.principalPredicate())
             .map(RoleAssignmentBodies.Assignment::of)
             .toList();
-    return ArmResponse.ok(new RoleAssignmentBodies.Page(value));
+    return ArmResponse.page(value);
   }
 }

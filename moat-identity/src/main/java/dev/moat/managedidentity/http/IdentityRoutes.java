@@ -4,7 +4,7 @@ import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
 import dev.moat.arm.routing.OperationTableBuilder;
-import dev.moat.managedidentity.model.JdbcIdentityRepository;
+import dev.moat.managedidentity.model.IdentityRepository;
 import dev.moat.managedidentity.model.UserAssignedIdentity;
 import dev.moat.managedidentity.service.IdentityService;
 import dev.moat.managedidentity.validation.IdentityValidationErrors;
@@ -36,7 +36,7 @@ public final class IdentityRoutes {
   }
 
   public List<ArmOperation> operations() {
-    return OperationTableBuilder.forType(JdbcIdentityRepository.TYPE, API_VERSIONS)
+    return OperationTableBuilder.forType(IdentityRepository.TYPE, API_VERSIONS)
         .validatedBy(IdentityValidationErrors.INSTANCE)
         .item("PUT", this::put)
         .item("GET", this::get)
@@ -75,7 +75,6 @@ public final class IdentityRoutes {
         parent.isResourceGroup()
             ? service.listInGroup(parent)
             : service.listInSubscription(parent.subscriptionId());
-    return ArmResponse.ok(
-        new IdentityBodies.Page(found.stream().map(IdentityBodies.Identity::of).toList()));
+    return ArmResponse.page(found, IdentityBodies.Identity::of);
   }
 }

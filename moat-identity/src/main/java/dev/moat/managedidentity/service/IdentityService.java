@@ -115,7 +115,7 @@ public final class IdentityService implements ManagedIdentities, PrincipalLookup
 
   public List<UserAssignedIdentity> listInGroup(ResourceId groupId) {
     groups.requireActive(groupId);
-    return identities.listInGroup(groupId);
+    return identities.listChildren(groupId);
   }
 
   public List<UserAssignedIdentity> listInSubscription(String subscriptionId) {

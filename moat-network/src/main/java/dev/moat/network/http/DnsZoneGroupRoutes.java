@@ -52,8 +52,6 @@ public final class DnsZoneGroupRoutes {
   }
 
   private ArmResponse list(ArmRequest request) {
-    return ArmResponse.ok(
-        new DnsZoneGroupBodies.Page(
-            service.list(request.parent()).stream().map(DnsZoneGroupBodies.Out::of).toList()));
+    return ArmResponse.page(service.list(request.parent()), DnsZoneGroupBodies.Out::of);
   }
 }

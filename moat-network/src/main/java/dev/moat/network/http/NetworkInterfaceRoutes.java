@@ -56,8 +56,6 @@ public final class NetworkInterfaceRoutes {
       groups.requireActive(parent);
       nics = service.listInGroup(parent);
     }
-    return ArmResponse.ok(
-        new NetworkInterfaceBodies.Page(
-            nics.stream().map(NetworkInterfaceBodies.Out::of).toList()));
+    return ArmResponse.page(nics, NetworkInterfaceBodies.Out::of);
   }
 }

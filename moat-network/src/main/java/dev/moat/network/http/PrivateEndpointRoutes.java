@@ -67,8 +67,7 @@ public final class PrivateEndpointRoutes {
       groups.requireActive(parent);
       endpoints = service.listInGroup(parent);
     }
-    return ArmResponse.ok(
-        new PrivateEndpointBodies.Page(endpoints.stream().map(this::render).toList()));
+    return ArmResponse.page(endpoints, this::render);
   }
 
   private PrivateEndpointBodies.Out render(PrivateEndpoint pe) {

@@ -55,10 +55,6 @@ public final class SubnetRoutes {
   }
 
   private ArmResponse list(ArmRequest request) {
-    return ArmResponse.ok(
-        new SubnetBodies.Page(
-            service.list(request.parent()).stream()
-                .map(s -> SubnetBodies.Out.of(s, usage))
-                .toList()));
+    return ArmResponse.page(service.list(request.parent()), s -> SubnetBodies.Out.of(s, usage));
   }
 }

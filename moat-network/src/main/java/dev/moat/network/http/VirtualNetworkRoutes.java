@@ -75,7 +75,7 @@ public final class VirtualNetworkRoutes {
       groups.requireActive(parent);
       vnets = service.listInGroup(parent);
     }
-    return ArmResponse.ok(new VirtualNetworkBodies.Page(vnets.stream().map(this::render).toList()));
+    return ArmResponse.page(vnets, this::render);
   }
 
   private VirtualNetworkBodies.Out render(VirtualNetwork v) {

@@ -86,9 +86,7 @@ public final class LinkRoutes {
   }
 
   private ArmResponse list(ArmRequest request) {
-    return ArmResponse.ok(
-        new LinkBodies.Page(
-            service.list(request.parent()).stream().map(LinkBodies.Link::of).toList()));
+    return ArmResponse.page(service.list(request.parent()), LinkBodies.Link::of);
   }
 
   private ArmResponse accepted(ArmRequest request, LinkService.Accepted accepted) {

@@ -61,8 +61,7 @@ public final class ZoneRoutes {
   }
 
   private ArmResponse list(ArmRequest request) {
-    return ArmResponse.ok(
-        new ZoneBodies.Page(service.list(request.parent()).stream().map(this::body).toList()));
+    return ArmResponse.page(service.list(request.parent()), this::body);
   }
 
   private ZoneBodies.Zone body(PrivateZone zone) {

@@ -55,7 +55,7 @@ public final class ZoneReconciler implements Reconciler {
       return Outcome.requeueAfter(Duration.between(now, due));
     }
     if (zone.state() == ProvisioningState.Deleting) {
-      zones.deleteWithContents(id);
+      zones.delete(id);
     } else {
       zones.save(zone.withState(ProvisioningState.Succeeded));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.commands.CommandGroup;
 import dev.moat.cli.commands.CommonOptions.NoWait;
+import dev.moat.cli.commands.CommonOptions.TagList;
 import dev.moat.cli.commands.CommonOptions.Yes;
 import dev.moat.cli.commands.Flags;
 import dev.moat.cli.commands.Prompts;
@@ -47,9 +48,9 @@ public final class PrivateDnsLinkCommand extends CommandGroup {
               description =
                   "Specify" + " if the link is registration enabled.  Allowed values: false, true.")
           String registration,
-      @Option(names = "--tags", arity = "0..*", description = "Space-separated tags.")
-          List<String> tags,
+      @Mixin TagList tagList,
       @Mixin NoWait noWait) {
+    List<String> tags = tagList.value();
     Boolean enabled = Flags.bool(prog("create"), "--registration-enabled", registration);
     String vnetId =
         Target.isId(vnet)

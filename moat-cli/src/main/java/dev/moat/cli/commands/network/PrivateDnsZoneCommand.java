@@ -3,7 +3,10 @@ package dev.moat.cli.commands.network;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.commands.CommandGroup;
+import dev.moat.cli.commands.CommonOptions.Group;
 import dev.moat.cli.commands.CommonOptions.NoWait;
+import dev.moat.cli.commands.CommonOptions.OptionalGroup;
+import dev.moat.cli.commands.CommonOptions.TagList;
 import dev.moat.cli.commands.CommonOptions.Yes;
 import dev.moat.cli.commands.Prompts;
 import dev.moat.cli.commands.Resources;
@@ -29,18 +32,15 @@ public final class PrivateDnsZoneCommand extends CommandGroup {
 
   @Command(name = "create", description = "Create a Private DNS zone.")
   int create(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
+      @Mixin Group rg,
       @Option(
               names = {"--name", "-n"},
               required = true,
               description = "The name of the Private" + " DNS zone.")
           String name,
-      @Option(names = "--tags", arity = "0..*", description = "Space-separated tags.")
-          List<String> tags) {
+      @Mixin TagList tagList) {
+    List<String> tags = tagList.value();
+    String group = rg.value();
     ObjectNode body = Json.object().put("location", "global");
     Tags.apply(body, tags);
     context.printResource(arm.put(path(group, name), V, body, false));
@@ -49,37 +49,27 @@ public final class PrivateDnsZoneCommand extends CommandGroup {
 
   @Command(name = "show", description = "Get a Private DNS zone.")
   int show(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
+      @Mixin Group rg,
       @Option(
               names = {"--name", "-n"},
               required = true,
               description = "The name of the Private" + " DNS zone.")
           String name) {
+    String group = rg.value();
     context.printResource(arm.show(path(group, name), V));
     return 0;
   }
 
   @Command(name = "list", description = "List Private DNS zones.")
-  int list(
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group) {
+  int list(@Mixin OptionalGroup rg) {
+    String group = rg.value();
     zones.list(group);
     return 0;
   }
 
   @Command(name = "delete", description = "Delete a Private DNS zone.")
   int delete(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
+      @Mixin Group rg,
       @Option(
               names = {"--name", "-n"},
               required = true,
@@ -87,6 +77,7 @@ public final class PrivateDnsZoneCommand extends CommandGroup {
           String name,
       @Mixin Yes yes,
       @Mixin NoWait noWait) {
+    String group = rg.value();
     Prompts.confirm(context, yes.value());
     arm.delete(path(group, name), V, noWait.value());
     return 0;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.commands.Choices;
 import dev.moat.cli.commands.CommandGroup;
+import dev.moat.cli.commands.CommonOptions.Group;
 import dev.moat.cli.commands.CommonOptions.NoWait;
 import dev.moat.cli.commands.Flags;
 import dev.moat.cli.commands.Resources;
@@ -50,11 +51,7 @@ public final class SubnetCommand extends CommandGroup {
       name = "create",
       description = "Create a subnet and associate an existing NSG and" + " route table.")
   int create(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
+      @Mixin Group rg,
       @Option(
               names = "--vnet-name",
               required = true,
@@ -94,6 +91,7 @@ public final class SubnetCommand extends CommandGroup {
           String defaultOutbound,
       @Mixin SubnetExtras extras,
       @Mixin NoWait noWait) {
+    String group = rg.value();
     String prog = prog("create");
     ObjectNode body = Json.object();
     ObjectNode props = body.putObject("properties");
@@ -108,11 +106,7 @@ public final class SubnetCommand extends CommandGroup {
 
   @Command(name = "update", description = "Update a subnet.")
   int update(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
+      @Mixin Group rg,
       @Option(
               names = "--vnet-name",
               required = true,
@@ -142,6 +136,7 @@ public final class SubnetCommand extends CommandGroup {
           String defaultOutbound,
       @Mixin SubnetExtras extras,
       @Mixin NoWait noWait) {
+    String group = rg.value();
     String prog = prog("update");
     String path = path(group, vnet, name);
     ObjectNode body = (ObjectNode) arm.show(path, V).deepCopy();

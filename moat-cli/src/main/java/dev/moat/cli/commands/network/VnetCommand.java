@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.commands.ApiVersions;
 import dev.moat.cli.commands.CommandGroup;
+import dev.moat.cli.commands.CommonOptions.Group;
+import dev.moat.cli.commands.CommonOptions.Location;
 import dev.moat.cli.commands.CommonOptions.NoWait;
+import dev.moat.cli.commands.CommonOptions.TagList;
 import dev.moat.cli.commands.Resources;
 import dev.moat.cli.commands.Tags;
 import dev.moat.cli.http.Json;
@@ -38,11 +41,7 @@ public final class VnetCommand extends CommandGroup {
 
   @Command(name = "create", description = "Create a virtual network.")
   int create(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
+      @Mixin Group rg,
       @Option(
               names = {"--name", "-n"},
               required = true,
@@ -66,16 +65,12 @@ public final class VnetCommand extends CommandGroup {
                   "Space-separated list"
                       + " of address prefixes in CIDR format for the new subnet.")
           List<String> subnetPrefixes,
-      @Option(
-              names = {"--location", "-l"},
-              description = "Location. Default: the resource" + " group's location.")
-          String location,
-      @Option(
-              names = "--tags",
-              arity = "0..*",
-              description = "Space-separated tags:" + " key[=value] [key[=value] ...].")
-          List<String> tags,
+      @Mixin Location loc,
+      @Mixin TagList tagList,
       @Mixin NoWait noWait) {
+    List<String> tags = tagList.value();
+    String location = loc.value();
+    String group = rg.value();
     ObjectNode body = Json.object().put("location", arm.locationOr(location, group));
     Tags.apply(body, tags);
     ObjectNode props = body.putObject("properties");
@@ -98,11 +93,7 @@ public final class VnetCommand extends CommandGroup {
 
   @Command(name = "update", description = "Update a virtual network.")
   int update(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
+      @Mixin Group rg,
       @Option(
               names = {"--name", "-n"},
               required = true,
@@ -113,9 +104,10 @@ public final class VnetCommand extends CommandGroup {
               arity = "1..*",
               description = "Space-separated list" + " of IP address prefixes for the VNet.")
           List<String> prefixes,
-      @Option(names = "--tags", arity = "0..*", description = "Space-separated tags.")
-          List<String> tags,
+      @Mixin TagList tagList,
       @Mixin NoWait noWait) {
+    List<String> tags = tagList.value();
+    String group = rg.value();
     ObjectNode body = (ObjectNode) arm.show(path(group, name), V).deepCopy();
     if (prefixes != null) {
       ArrayNode space =
