@@ -11,7 +11,6 @@ import dev.moat.containerregistry.service.RegistryReader;
 import dev.moat.containerregistry.service.RegistryService;
 import dev.moat.containerregistry.service.RegistryView;
 import dev.moat.containerregistry.validation.RegistryValidationErrors;
-import dev.moat.platform.id.ResourceId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -70,12 +69,7 @@ public final class RegistryRoutes {
   }
 
   private ArmResponse list(ArmRequest request) {
-    ResourceId parent = request.parent();
-    List<RegistryView> views =
-        parent.isResourceGroup()
-            ? reader.listInGroup(parent)
-            : reader.listInSubscription(parent.subscriptionId());
-    return ArmResponse.page(views, RegistryBodies.Resource::of);
+    return ArmResponse.page(reader.listIn(request.parent()), RegistryBodies.Resource::of);
   }
 
   private ArmResponse answer(ArmRequest request, LroStep<RegistryView> step) {

@@ -89,12 +89,7 @@ public final class ManagedClusterRoutes {
   }
 
   private ArmResponse list(ArmRequest request) {
-    ResourceId parent = request.parent();
-    List<ManagedCluster> clusters =
-        parent.isResourceGroup()
-            ? service.listInGroup(parent)
-            : service.listInSubscription(parent.subscriptionId());
-    return ArmResponse.page(clusters, this::view);
+    return ArmResponse.page(service.listIn(request.parent()), this::view);
   }
 
   private ArmResponse credentials(ArmRequest request, String role) {

@@ -5,10 +5,8 @@ import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
 import dev.moat.arm.routing.OperationTableBuilder;
 import dev.moat.managedidentity.model.IdentityRepository;
-import dev.moat.managedidentity.model.UserAssignedIdentity;
 import dev.moat.managedidentity.service.IdentityService;
 import dev.moat.managedidentity.validation.IdentityValidationErrors;
-import dev.moat.platform.id.ResourceId;
 import java.util.List;
 
 /** The HTTP operations of {@code Microsoft.ManagedIdentity/userAssignedIdentities}. */
@@ -70,11 +68,6 @@ public final class IdentityRoutes {
   }
 
   private ArmResponse list(ArmRequest request) {
-    ResourceId parent = request.parent();
-    List<UserAssignedIdentity> found =
-        parent.isResourceGroup()
-            ? service.listInGroup(parent)
-            : service.listInSubscription(parent.subscriptionId());
-    return ArmResponse.page(found, IdentityBodies.Identity::of);
+    return ArmResponse.page(service.listIn(request.parent()), IdentityBodies.Identity::of);
   }
 }

@@ -60,14 +60,10 @@ public final class PrivateEndpointRoutes {
 
   private ArmResponse list(ArmRequest request) {
     ResourceId parent = request.parent();
-    List<PrivateEndpoint> endpoints;
-    if (parent.isSubscription()) {
-      endpoints = service.listInSubscription(parent.subscriptionId());
-    } else {
+    if (parent.isResourceGroup()) {
       groups.requireActive(parent);
-      endpoints = service.listInGroup(parent);
     }
-    return ArmResponse.page(endpoints, this::render);
+    return ArmResponse.page(service.listIn(parent), this::render);
   }
 
   private PrivateEndpointBodies.Out render(PrivateEndpoint pe) {

@@ -68,14 +68,10 @@ public final class VirtualNetworkRoutes {
 
   private ArmResponse list(ArmRequest request) {
     ResourceId parent = request.parent();
-    List<VirtualNetwork> vnets;
-    if (parent.isSubscription()) {
-      vnets = service.listInSubscription(parent.subscriptionId());
-    } else {
+    if (parent.isResourceGroup()) {
       groups.requireActive(parent);
-      vnets = service.listInGroup(parent);
     }
-    return ArmResponse.page(vnets, this::render);
+    return ArmResponse.page(service.listIn(parent), this::render);
   }
 
   private VirtualNetworkBodies.Out render(VirtualNetwork v) {

@@ -13,6 +13,7 @@ import dev.moat.network.validation.LocationValidator;
 import dev.moat.network.validation.NetworkError;
 import dev.moat.platform.contracts.ResourceGroups;
 import dev.moat.platform.id.ResourceId;
+import dev.moat.platform.kit.TableRepository;
 import dev.moat.platform.reconcile.Operation;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -178,12 +179,9 @@ public final class PrivateEndpointService {
     return store.privateEndpoints().get(id).orElseThrow(() -> VirtualNetworkService.notFound(id));
   }
 
-  public List<PrivateEndpoint> listInGroup(ResourceId group) {
-    return store.privateEndpoints().listChildren(group);
-  }
-
-  public List<PrivateEndpoint> listInSubscription(String subscriptionId) {
-    return store.privateEndpoints().listInSubscription(subscriptionId);
+  /** The PrivateEndpoints in a resource group, or in the whole subscription. */
+  public List<PrivateEndpoint> listIn(ResourceId scope) {
+    return TableRepository.listIn(store.privateEndpoints(), scope);
   }
 
   /** Whether the endpoint has a DNS zone group (Azure then stops showing customDnsConfigs). */

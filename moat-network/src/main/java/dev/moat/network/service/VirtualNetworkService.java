@@ -14,6 +14,7 @@ import dev.moat.network.validation.NetworkError;
 import dev.moat.platform.contracts.ResourceGroups;
 import dev.moat.platform.error.CommonError;
 import dev.moat.platform.id.ResourceId;
+import dev.moat.platform.kit.TableRepository;
 import dev.moat.platform.reconcile.Operation;
 import java.time.Clock;
 import java.time.Instant;
@@ -155,12 +156,9 @@ public final class VirtualNetworkService {
     return store.virtualNetworks().get(id).orElseThrow(() -> notFound(id));
   }
 
-  public List<VirtualNetwork> listInGroup(ResourceId group) {
-    return store.virtualNetworks().listChildren(group);
-  }
-
-  public List<VirtualNetwork> listInSubscription(String subscriptionId) {
-    return store.virtualNetworks().listInSubscription(subscriptionId);
+  /** The VirtualNetworks in a resource group, or in the whole subscription. */
+  public List<VirtualNetwork> listIn(ResourceId scope) {
+    return TableRepository.listIn(store.virtualNetworks(), scope);
   }
 
   public VirtualNetwork updateTags(ResourceId id, Map<String, String> tags) {

@@ -21,6 +21,16 @@ public interface Repository<T> {
   /** Every record of the type in the subscription, at any depth. */
   List<T> listInSubscription(String subscriptionId);
 
+  /**
+   * The records a list request at {@code scope} answers: those directly in the resource group, or
+   * every one in the subscription.
+   */
+  default List<T> listIn(ResourceId scope) {
+    return scope.isResourceGroup()
+        ? listChildren(scope)
+        : listInSubscription(scope.subscriptionId());
+  }
+
   void save(T resource);
 
   /** Removes the resource and everything below it; false when it did not exist. */

@@ -25,6 +25,13 @@ public class TableRepository<T> implements Repository<T> {
     this.idOf = idOf;
   }
 
+  /** {@link Repository#listIn} for a provider that works on its tables directly. */
+  public static <T> List<T> listIn(ResourceTable<T> table, ResourceId scope) {
+    return scope.isResourceGroup()
+        ? table.listChildren(scope)
+        : table.listInSubscription(scope.subscriptionId());
+  }
+
   @Override
   public Optional<T> find(ResourceId id) {
     return table.get(id);
