@@ -1,5 +1,6 @@
 package dev.moat.cli.commands;
 
+import dev.moat.cli.options.Opt;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -9,6 +10,24 @@ import picocli.CommandLine.Option;
  */
 public final class CommonOptions {
   private CommonOptions() {}
+
+  /** {@code --resource-group/-g}, required, for option-table commands. */
+  public static final Opt GROUP =
+      Opt.str("--resource-group", "-g").required().help("Name of resource group.");
+
+  /** {@code --location/-l} of a create, defaulting to the group's (see {@link Arm#locationOr}). */
+  public static final Opt LOCATION =
+      Opt.str("--location", "-l").help("Location. Default: the resource group's location.");
+
+  /** {@code --tags} for option-table commands. */
+  public static final Opt TAGS =
+      Opt.kv("--tags")
+          .help(
+              "Space-separated tags: key[=value] [key[=value] ...]. Use \"\" to clear existing tags.");
+
+  /** {@code --no-wait} for option-table commands. */
+  public static final Opt NO_WAIT =
+      Opt.flag("--no-wait").help("Do not wait for the long-running operation to finish.");
 
   /** {@code --no-wait}. */
   public static final class NoWait {
@@ -102,7 +121,8 @@ public final class CommonOptions {
     @Option(
         names = "--tags",
         arity = "0..*",
-        description = "Space-separated tags: key[=value] [key[=value] ...].")
+        description =
+            "Space-separated tags: key[=value] [key[=value] ...]. Use \"\" to clear existing tags.")
     List<String> tags;
 
     public List<String> value() {
