@@ -9,10 +9,10 @@ import dev.moat.network.model.PrivateEndpoint;
 import dev.moat.network.model.ProvisioningState;
 import dev.moat.network.model.Subnet;
 import dev.moat.network.model.VirtualNetwork;
-import dev.moat.network.validation.LocationValidator;
 import dev.moat.network.validation.NetworkError;
 import dev.moat.platform.contracts.ResourceGroups;
 import dev.moat.platform.id.ResourceId;
+import dev.moat.platform.kit.Locations;
 import dev.moat.platform.kit.TableRepository;
 import dev.moat.platform.reconcile.Operation;
 import java.time.Clock;
@@ -29,7 +29,7 @@ import java.util.UUID;
 public final class PrivateEndpointService {
   private final NetworkStore store;
   private final ResourceGroups groups;
-  private final LocationValidator locations;
+  private final Locations locations;
   private final ConnectionResolver connections;
   private final EndpointAddressing addressing;
   private final ZoneRecordWriter zoneRecords;
@@ -39,7 +39,7 @@ public final class PrivateEndpointService {
   public PrivateEndpointService(
       NetworkStore store,
       ResourceGroups groups,
-      LocationValidator locations,
+      Locations locations,
       ConnectionResolver connections,
       EndpointAddressing addressing,
       ZoneRecordWriter zoneRecords,
@@ -56,7 +56,7 @@ public final class PrivateEndpointService {
   }
 
   public Written<PrivateEndpoint> createOrUpdate(ResourceId id, PrivateEndpointSpec spec) {
-    String location = locations.require(spec.location(), NetworkTypes.PRIVATE_ENDPOINT);
+    String location = locations.require(spec.location(), NetworkTypes.PRIVATE_ENDPOINT.value());
     ResourceId group = id.resourceGroupId().orElseThrow();
     groups.requireActive(group);
     if (spec.subnetId() == null) {

@@ -9,11 +9,11 @@ import dev.moat.network.model.ProvisioningState;
 import dev.moat.network.model.Subnet;
 import dev.moat.network.model.VirtualNetwork;
 import dev.moat.network.validation.AddressSpaceValidator;
-import dev.moat.network.validation.LocationValidator;
 import dev.moat.network.validation.NetworkError;
 import dev.moat.platform.contracts.ResourceGroups;
 import dev.moat.platform.error.CommonError;
 import dev.moat.platform.id.ResourceId;
+import dev.moat.platform.kit.Locations;
 import dev.moat.platform.kit.TableRepository;
 import dev.moat.platform.reconcile.Operation;
 import java.time.Clock;
@@ -31,7 +31,7 @@ import java.util.UUID;
 public final class VirtualNetworkService {
   private final NetworkStore store;
   private final ResourceGroups groups;
-  private final LocationValidator locations;
+  private final Locations locations;
   private final AddressSpaceValidator addressSpace;
   private final SubnetFactory subnets;
   private final SubnetUsage usage;
@@ -41,7 +41,7 @@ public final class VirtualNetworkService {
   public VirtualNetworkService(
       NetworkStore store,
       ResourceGroups groups,
-      LocationValidator locations,
+      Locations locations,
       AddressSpaceValidator addressSpace,
       SubnetUsage usage,
       LongRunningOperations lro,
@@ -57,7 +57,7 @@ public final class VirtualNetworkService {
   }
 
   public Written<VirtualNetwork> createOrUpdate(ResourceId id, VirtualNetworkSpec spec) {
-    String location = locations.require(spec.location(), NetworkTypes.VIRTUAL_NETWORK);
+    String location = locations.require(spec.location(), NetworkTypes.VIRTUAL_NETWORK.value());
     groups.requireActive(id.resourceGroupId().orElseThrow());
     List<String> prefixes =
         spec.addressPrefixes() == null ? List.<String>of() : spec.addressPrefixes();
