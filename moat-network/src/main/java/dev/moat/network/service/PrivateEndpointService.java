@@ -35,6 +35,7 @@ public final class PrivateEndpointService {
   private final ZoneRecordWriter zoneRecords;
   private final LongRunningOperations lro;
   private final Clock clock;
+  private final PendingDeletes deletes;
 
   public PrivateEndpointService(
       NetworkStore store,
@@ -53,6 +54,7 @@ public final class PrivateEndpointService {
     this.zoneRecords = zoneRecords;
     this.lro = lro;
     this.clock = clock;
+    this.deletes = new PendingDeletes(store, lro, clock);
   }
 
   public Written<PrivateEndpoint> createOrUpdate(ResourceId id, PrivateEndpointSpec spec) {
@@ -202,26 +204,6 @@ public final class PrivateEndpointService {
 
   /** Starts deleting the endpoint, its NIC and its DNS records; empty when there is none. */
   public Optional<Written<PrivateEndpoint>> beginDelete(ResourceId id) {
-    if (store.privateEndpoints().get(id).isEmpty()) {
-      return Optional.empty();
-    }
-    Written<PrivateEndpoint> written =
-        store
-            .database()
-            .inTransaction(
-                c -> {
-                  PrivateEndpoint pe = get(id);
-                  if (pe.status().is(ProvisioningState.Deleting)) {
-                    List<Operation> running = lro.inProgress(pe.id());
-                    if (!running.isEmpty()) {
-                      return new Written<>(pe, false, running.get(0));
-                    }
-                  }
-                  PrivateEndpoint deleting = pe.withStatus(Pending.deleting(clock.instant()));
-                  store.privateEndpoints().put(pe.id(), deleting);
-                  return new Written<>(deleting, false, lro.start(pe.id(), "Delete"));
-                });
-    lro.reconcile(written.value().id());
-    return Optional.of(written);
+    return deletes.begin(store.privateEndpoints(), id, this::get, pe -> {});
   }
 }

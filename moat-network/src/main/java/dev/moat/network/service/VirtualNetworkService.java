@@ -5,7 +5,6 @@ import dev.moat.network.model.Ipv4Cidr;
 import dev.moat.network.model.NetworkStore;
 import dev.moat.network.model.NetworkTypes;
 import dev.moat.network.model.Pending;
-import dev.moat.network.model.ProvisioningState;
 import dev.moat.network.model.Subnet;
 import dev.moat.network.model.VirtualNetwork;
 import dev.moat.network.validation.AddressSpaceValidator;
@@ -37,6 +36,7 @@ public final class VirtualNetworkService {
   private final SubnetUsage usage;
   private final LongRunningOperations lro;
   private final Clock clock;
+  private final PendingDeletes deletes;
 
   public VirtualNetworkService(
       NetworkStore store,
@@ -54,6 +54,7 @@ public final class VirtualNetworkService {
     this.usage = usage;
     this.lro = lro;
     this.clock = clock;
+    this.deletes = new PendingDeletes(store, lro, clock);
   }
 
   public Written<VirtualNetwork> createOrUpdate(ResourceId id, VirtualNetworkSpec spec) {
@@ -177,28 +178,11 @@ public final class VirtualNetworkService {
    * there is nothing to delete (Azure answers 204).
    */
   public Optional<Written<VirtualNetwork>> beginDelete(ResourceId id) {
-    if (store.virtualNetworks().get(id).isEmpty()) {
-      return Optional.empty();
-    }
-    Written<VirtualNetwork> written =
-        store
-            .database()
-            .inTransaction(
-                c -> {
-                  VirtualNetwork vnet = get(id);
-                  store.subnets().listChildren(vnet.id()).forEach(s -> usage.requireUnused(s.id()));
-                  if (vnet.status().is(ProvisioningState.Deleting)) {
-                    List<Operation> running = lro.inProgress(vnet.id());
-                    if (!running.isEmpty()) {
-                      return new Written<>(vnet, false, running.get(0));
-                    }
-                  }
-                  VirtualNetwork deleting = vnet.withStatus(Pending.deleting(clock.instant()));
-                  store.virtualNetworks().put(vnet.id(), deleting);
-                  return new Written<>(deleting, false, lro.start(vnet.id(), "Delete"));
-                });
-    lro.reconcile(written.value().id());
-    return Optional.of(written);
+    return deletes.begin(
+        store.virtualNetworks(),
+        id,
+        this::get,
+        vnet -> store.subnets().listChildren(vnet.id()).forEach(s -> usage.requireUnused(s.id())));
   }
 
   static RuntimeException notFound(ResourceId id) {
