@@ -6,24 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Finding the server, logging in, accounts, usage errors and help. */
 class CliBehaviourTest {
-  private static MoatCliFixture fx;
+  @AutoClose private static final MoatCliFixture fx = MoatCliFixture.start();
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  @BeforeAll
-  static void start() {
-    fx = MoatCliFixture.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    fx.close();
-  }
 
   @Test
   void noServerGivesOneLineWithTheFix() throws Exception {

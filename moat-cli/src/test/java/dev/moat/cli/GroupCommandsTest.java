@@ -4,24 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** {@code az group ...} against an in-process Moat, checked the way a script would see it. */
 class GroupCommandsTest {
-  private static MoatCliFixture fx;
+  @AutoClose private static final MoatCliFixture fx = MoatCliFixture.start();
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  @BeforeAll
-  static void start() {
-    fx = MoatCliFixture.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    fx.close();
-  }
 
   private static JsonNode json(CliRun run) throws Exception {
     assertThat(run.exitCode()).as(run.toString()).isZero();

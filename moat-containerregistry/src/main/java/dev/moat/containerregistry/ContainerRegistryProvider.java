@@ -13,11 +13,8 @@ import dev.moat.containerregistry.http.RegistryRoutes;
 import dev.moat.containerregistry.model.CacheRuleRepository;
 import dev.moat.containerregistry.model.ContainerRegistryTypes;
 import dev.moat.containerregistry.model.CredentialSetRepository;
-import dev.moat.containerregistry.model.JdbcCacheRuleRepository;
-import dev.moat.containerregistry.model.JdbcCredentialSetRepository;
-import dev.moat.containerregistry.model.JdbcRegistryRepository;
+import dev.moat.containerregistry.model.Provisioned;
 import dev.moat.containerregistry.model.RegistryRepository;
-import dev.moat.containerregistry.reconcile.LifecycleReconciler;
 import dev.moat.containerregistry.service.CacheRuleService;
 import dev.moat.containerregistry.service.CredentialSetService;
 import dev.moat.containerregistry.service.ImageImporter;
@@ -34,6 +31,7 @@ import dev.moat.fabric.topology.PublicNameInventory;
 import dev.moat.platform.contracts.PrivateEndpointConnections;
 import dev.moat.platform.contracts.PrivateLinkTargets;
 import dev.moat.platform.contracts.ResourceGroups;
+import dev.moat.platform.kit.LifecycleReconciler;
 import dev.moat.platform.reconcile.Reconciler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,9 +71,9 @@ public final class ContainerRegistryProvider implements ResourceProvider {
             .map(Tenancy.Subscription::subscriptionId)
             .toList();
     RegistryRepository registryStore =
-        new JdbcRegistryRepository(context.documents(), () -> subscriptions);
-    CacheRuleRepository ruleStore = new JdbcCacheRuleRepository(context.documents());
-    CredentialSetRepository credentialStore = new JdbcCredentialSetRepository(context.documents());
+        new RegistryRepository(context.documents(), () -> subscriptions);
+    CacheRuleRepository ruleStore = new CacheRuleRepository(context.documents());
+    CredentialSetRepository credentialStore = new CredentialSetRepository(context.documents());
     RegistryReader reader = new RegistryReader(registryStore, connections);
 
     RegistryService registries =
@@ -119,19 +117,22 @@ public final class ContainerRegistryProvider implements ResourceProvider {
                 registryStore,
                 context.database(),
                 context.clock(),
-                delay),
+                delay,
+                Provisioned.lifecycle()),
             new LifecycleReconciler<>(
                 ContainerRegistryTypes.CACHE_RULE,
                 ruleStore,
                 context.database(),
                 context.clock(),
-                delay),
+                delay,
+                Provisioned.lifecycle()),
             new LifecycleReconciler<>(
                 ContainerRegistryTypes.CREDENTIAL_SET,
                 credentialStore,
                 context.database(),
                 context.clock(),
-                delay));
+                delay,
+                Provisioned.lifecycle()));
     this.privateLinkTargets = new RegistryPrivateLinkTargets(reader);
     this.publicNames = new RegistryPublicNames(reader, context.documents().changes());
     this.directory = new RegistryDirectoryService(reader, ruleStore);

@@ -13,6 +13,7 @@ import dev.moat.containerservice.model.ClusterStore;
 import dev.moat.containerservice.model.ContainerServiceTypes;
 import dev.moat.containerservice.reconcile.AgentPoolReconciler;
 import dev.moat.containerservice.reconcile.ClusterInfrastructure;
+import dev.moat.containerservice.reconcile.ClusterReconcilerBase;
 import dev.moat.containerservice.reconcile.ManagedClusterReconciler;
 import dev.moat.containerservice.reconcile.ManagedRegistry;
 import dev.moat.containerservice.reconcile.NodeLaunches;
@@ -131,13 +132,16 @@ public final class ContainerServiceProvider implements ResourceProvider, AutoClo
     this.launches = new NodeLaunches(nodes, BOOTSTRAP_THREADS, context.lro()::reconcile);
     PoolConvergence convergence =
         new PoolConvergence(store, addresses, launches, context.clock(), kubeApi);
-    var delay = context.settings().provisioningDelay();
-    this.reconcilers =
-        List.of(
-            new ManagedClusterReconciler(
-                store, infrastructure, convergence, addresses, versions, context.clock(), delay),
-            new AgentPoolReconciler(
-                store, infrastructure, convergence, addresses, versions, context.clock(), delay));
+    ClusterReconcilerBase.Parts parts =
+        new ClusterReconcilerBase.Parts(
+            store,
+            infrastructure,
+            convergence,
+            addresses,
+            versions,
+            context.clock(),
+            context.settings().provisioningDelay());
+    this.reconcilers = List.of(new ManagedClusterReconciler(parts), new AgentPoolReconciler(parts));
   }
 
   /** The egress each cluster's outbound type gives the subnets its pools use (for the fabric). */

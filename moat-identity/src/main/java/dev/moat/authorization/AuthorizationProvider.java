@@ -6,7 +6,6 @@ import dev.moat.arm.runtime.ProviderContext;
 import dev.moat.authorization.http.RoleAssignmentRoutes;
 import dev.moat.authorization.http.RoleDefinitionRoutes;
 import dev.moat.authorization.model.BuiltInRoles;
-import dev.moat.authorization.model.JdbcRoleAssignmentRepository;
 import dev.moat.authorization.model.RoleAssignmentRepository;
 import dev.moat.authorization.service.RbacAuthorizer;
 import dev.moat.authorization.service.RoleAssignmentService;
@@ -25,7 +24,7 @@ public final class AuthorizationProvider implements ResourceProvider {
   public AuthorizationProvider(
       ProviderContext context, ResourceGroups groups, PrincipalLookup principals) {
     BuiltInRoles roles = BuiltInRoles.load();
-    RoleAssignmentRepository repository = new JdbcRoleAssignmentRepository(context.documents());
+    RoleAssignmentRepository repository = new RoleAssignmentRepository(context.documents());
     ScopeGuard scopes = new ScopeGuard(context.tenancy(), groups, context.documents());
     RoleAssignmentService service =
         new RoleAssignmentService(

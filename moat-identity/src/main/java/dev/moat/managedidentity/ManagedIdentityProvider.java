@@ -6,7 +6,7 @@ import dev.moat.arm.runtime.ProviderContext;
 import dev.moat.authorization.PrincipalLookup;
 import dev.moat.managedidentity.http.IdentityRoutes;
 import dev.moat.managedidentity.http.ImdsService;
-import dev.moat.managedidentity.model.JdbcIdentityRepository;
+import dev.moat.managedidentity.model.IdentityRepository;
 import dev.moat.managedidentity.service.IdentityService;
 import dev.moat.managedidentity.service.ManagedIdentityTokens;
 import dev.moat.managedidentity.service.NodeCredentials;
@@ -29,7 +29,7 @@ public final class ManagedIdentityProvider implements ResourceProvider {
   public ManagedIdentityProvider(ProviderContext context, ResourceGroups groups) {
     this.identities =
         new IdentityService(
-            new JdbcIdentityRepository(context.documents()),
+            new IdentityRepository(context.documents()),
             new IdentityValidator(context.regions()),
             groups,
             context.database(),

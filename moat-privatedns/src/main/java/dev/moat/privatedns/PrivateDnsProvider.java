@@ -8,18 +8,18 @@ import dev.moat.fabric.topology.PrivateZoneInventory;
 import dev.moat.fabric.topology.ZoneLinkPolicies;
 import dev.moat.platform.contracts.PrivateDnsRecords;
 import dev.moat.platform.contracts.ResourceGroups;
+import dev.moat.platform.kit.LifecycleReconciler;
 import dev.moat.platform.reconcile.Reconciler;
 import dev.moat.privatedns.http.LinkRoutes;
 import dev.moat.privatedns.http.RecordSetRoutes;
 import dev.moat.privatedns.http.ZoneRoutes;
-import dev.moat.privatedns.model.JdbcLinkRepository;
 import dev.moat.privatedns.model.JdbcRecordSetRepository;
-import dev.moat.privatedns.model.JdbcZoneRepository;
 import dev.moat.privatedns.model.LinkRepository;
+import dev.moat.privatedns.model.PrivateDnsTypes;
+import dev.moat.privatedns.model.PrivateZone;
 import dev.moat.privatedns.model.RecordSetRepository;
+import dev.moat.privatedns.model.VirtualNetworkLink;
 import dev.moat.privatedns.model.ZoneRepository;
-import dev.moat.privatedns.reconcile.LinkReconciler;
-import dev.moat.privatedns.reconcile.ZoneReconciler;
 import dev.moat.privatedns.service.LinkResolutionPolicies;
 import dev.moat.privatedns.service.LinkService;
 import dev.moat.privatedns.service.RecordSetService;
@@ -43,8 +43,8 @@ public final class PrivateDnsProvider implements ResourceProvider {
   private final LinkResolutionPolicies linkPolicies;
 
   public PrivateDnsProvider(ProviderContext context, ResourceGroups groups) {
-    ZoneRepository zones = new JdbcZoneRepository(context.documents());
-    LinkRepository links = new JdbcLinkRepository(context.documents());
+    ZoneRepository zones = new ZoneRepository(context.documents());
+    LinkRepository links = new LinkRepository(context.documents());
     RecordSetRepository recordSets = new JdbcRecordSetRepository(context.documents());
     // Azure's etags are GUIDs, new on every write.
     Supplier<String> etags = () -> UUID.randomUUID().toString();
@@ -82,13 +82,20 @@ public final class PrivateDnsProvider implements ResourceProvider {
     operations.addAll(new RecordSetRoutes(recordSetService).operations());
     this.reconcilers =
         List.of(
-            new ZoneReconciler(
-                zones, context.database(), context.clock(), context.settings().provisioningDelay()),
-            new LinkReconciler(
+            new LifecycleReconciler<>(
+                PrivateDnsTypes.ZONE,
+                zones,
+                context.database(),
+                context.clock(),
+                context.settings().provisioningDelay(),
+                PrivateZone.LIFECYCLE),
+            new LifecycleReconciler<>(
+                PrivateDnsTypes.LINK,
                 links,
                 context.database(),
                 context.clock(),
-                context.settings().provisioningDelay()));
+                context.settings().provisioningDelay(),
+                VirtualNetworkLink.LIFECYCLE));
     this.inventory = new ZoneInventory(zones, links, recordSets, context.database(), subscriptions);
     this.records = new ZoneRecords(zones, recordSets, recordSetService);
     this.linkPolicies = new LinkResolutionPolicies(links);

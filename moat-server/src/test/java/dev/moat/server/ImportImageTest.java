@@ -9,8 +9,7 @@ import dev.moat.testing.TestMoat;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,17 +18,7 @@ import org.junit.jupiter.api.Test;
  * nodes with AcrPull.
  */
 class ImportImageTest {
-  private static IsolatedAcrFixture fx;
-
-  @BeforeAll
-  static void start() {
-    fx = new IsolatedAcrFixture("importacr");
-  }
-
-  @AfterAll
-  static void stop() {
-    fx.close();
-  }
+  @AutoClose private static final IsolatedAcrFixture fx = new IsolatedAcrFixture("importacr");
 
   private static ArmResult post(String body) {
     return fx.moat.arm().post(fx.registryPath() + "/importImage", "2025-11-01", body);

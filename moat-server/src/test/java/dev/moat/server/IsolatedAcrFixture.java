@@ -1,7 +1,5 @@
 package dev.moat.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.moat.platform.contracts.NodeBootstrapper.ArtifactSource;
 import dev.moat.platform.contracts.NodeBootstrapper.NodeSpec;
@@ -167,11 +165,7 @@ final class IsolatedAcrFixture implements AutoCloseable {
   }
 
   JsonNode await(ArmResult r) {
-    r.expectStatus(200, 201, 202);
-    if (r.header("Azure-AsyncOperation").isPresent()) {
-      assertThat(moat.arm().awaitOperation(r).path("status").asText()).isEqualTo("Succeeded");
-    }
-    return r.body();
+    return moat.arm().awaitSucceeded(r);
   }
 
   @Override

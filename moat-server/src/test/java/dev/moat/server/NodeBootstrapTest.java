@@ -2,18 +2,15 @@ package dev.moat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.moat.platform.contracts.NodeBootstrapper.ArtifactSource;
 import dev.moat.platform.contracts.NodeBootstrapper.NodeOutcome;
 import dev.moat.platform.contracts.NodeBootstrapper.NodeSpec;
 import dev.moat.platform.id.ResourceId;
 import dev.moat.registry.proxy.CacheStatistics;
-import dev.moat.testing.ArmResult;
 import dev.moat.testing.TestMoat;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,129 +25,28 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NodeBootstrapTest {
   private static final String ACR = "nodeseedacr";
+  private static IsolatedAcrFixture fixture;
   private static TestMoat moat;
   private static MoatCloud.Wiring wiring;
   private static String rg;
-  private static String vnet;
-  private static String registryId;
   private static ResourceId kubelet;
 
   @BeforeAll
   static void start() {
-    moat = TestMoat.start(MoatCloud.assembler(w -> wiring = w));
-    rg = moat.createGroup("node-rg", "eastus");
-    vnet = rg + "/providers/Microsoft.Network/virtualNetworks/vnet";
-    await(
-        moat.arm()
-            .put(
-                vnet,
-                "2024-05-01",
-                "{\"location\":\"eastus\",\"properties\":{\"addressSpace\":{\"addressPrefixes\":[\"192.168.0.0/16\"]},"
-                    + "\"subnets\":[{\"name\":\"aks\",\"properties\":{\"addressPrefix\":\"192.168.1.0/24\",\"defaultOutboundAccess\":false}},"
-                    + "{\"name\":\"acr\",\"properties\":{\"addressPrefix\":\"192.168.2.0/24\",\"privateEndpointNetworkPolicies\":\"Disabled\"}}]}}"));
-    String registry = rg + "/providers/Microsoft.ContainerRegistry/registries/" + ACR;
-    registryId =
-        await(
-                moat.arm()
-                    .put(
-                        registry,
-                        "2025-11-01",
-                        "{\"location\":\"eastus\",\"sku\":{\"name\":\"Premium\"},\"properties\":{\"publicNetworkAccess\":\"Disabled\"}}"))
-            .path("id")
-            .asText();
-    await(
-        moat.arm()
-            .put(
-                registry + "/cacheRules/aks-managed-mcr",
-                "2025-11-01",
-                "{\"properties\":{\"sourceRepository\":\"mcr.microsoft.com/*\",\"targetRepository\":\"aks-managed-repository/*\"}}"));
-    String pe = rg + "/providers/Microsoft.Network/privateEndpoints/acr-pe";
-    await(
-        moat.arm()
-            .put(
-                pe,
-                "2024-05-01",
-                "{\"location\":\"eastus\",\"properties\":{\"subnet\":{\"id\":\""
-                    + vnet
-                    + "/subnets/acr\"},"
-                    + "\"privateLinkServiceConnections\":[{\"name\":\"c\",\"properties\":{\"privateLinkServiceId\":\""
-                    + registryId
-                    + "\",\"groupIds\":[\"registry\"]}}]}}"));
-    String zone = rg + "/providers/Microsoft.Network/privateDnsZones/privatelink.azurecr.io";
-    await(moat.arm().put(zone, "2024-06-01", "{\"location\":\"global\"}"));
-    await(
-        moat.arm()
-            .put(
-                zone + "/virtualNetworkLinks/link",
-                "2024-06-01",
-                "{\"location\":\"global\",\"properties\":{\"virtualNetwork\":{\"id\":\""
-                    + vnet
-                    + "\"},\"registrationEnabled\":false}}"));
-    // The zone group writes both A records, as the managed flow does.
-    await(
-        moat.arm()
-            .put(
-                pe + "/privateDnsZoneGroups/default",
-                "2024-05-01",
-                "{\"properties\":{\"privateDnsZoneConfigs\":[{\"name\":\"acr\",\"properties\":{\"privateDnsZoneId\":\""
-                    + zone
-                    + "\"}}]}}"));
-    kubelet =
-        ResourceId.parse(
-            rg + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/kubelet");
-    String principal =
-        moat.arm()
-            .put(kubelet.toString(), "2023-01-31", "{\"location\":\"eastus\"}")
-            .expectStatus(201)
-            .body()
-            .path("properties")
-            .path("principalId")
-            .asText();
-    assign(principal, "7f951dda-4ed3-4680-a7ca-43fe172d538d");
+    fixture = new IsolatedAcrFixture(ACR);
+    moat = fixture.moat;
+    wiring = fixture.wiring();
+    rg = fixture.rg;
+    kubelet = fixture.kubelet;
   }
 
   @AfterAll
   static void stop() {
-    moat.close();
-  }
-
-  private static com.fasterxml.jackson.databind.JsonNode await(ArmResult r) {
-    r.expectStatus(200, 201, 202);
-    if (r.header("Azure-AsyncOperation").isPresent()) {
-      assertThat(moat.arm().awaitOperation(r).path("status").asText()).isEqualTo("Succeeded");
-    }
-    return r.body();
-  }
-
-  private static void assign(String principal, String role) {
-    moat.arm()
-        .put(
-            registryId + "/providers/Microsoft.Authorization/roleAssignments/" + UUID.randomUUID(),
-            "2022-04-01",
-            "{\"properties\":{\"roleDefinitionId\":\"/subscriptions/"
-                + moat.subscriptionId()
-                + "/providers/Microsoft.Authorization/roleDefinitions/"
-                + role
-                + "\",\"principalId\":\""
-                + principal
-                + "\",\"principalType\":\"ServicePrincipal\"}}")
-        .expectStatus(201);
+    fixture.close();
   }
 
   private static NodeSpec node(String name, String ip, ResourceId identity) {
-    return new NodeSpec(
-        name,
-        ResourceId.parse(rg + "/providers/Microsoft.ContainerService/managedClusters/c1"),
-        ResourceId.parse(
-            rg + "/providers/Microsoft.ContainerService/managedClusters/c1/agentPools/nodepool1"),
-        ResourceId.parse(vnet + "/subnets/aks"),
-        ip,
-        identity,
-        "1.30.3",
-        "AKSUbuntu-2204gen2containerd-202511.10.0",
-        ArtifactSource.Cache,
-        ACR + ".azurecr.io",
-        "none");
+    return fixture.isolatedNode(name, ip, identity);
   }
 
   @Test

@@ -53,11 +53,7 @@ class SeedSupportingResourcesTest {
   }
 
   private static JsonNode await(ArmResult r) {
-    r.expectStatus(200, 201, 202);
-    if (r.header("Azure-AsyncOperation").isPresent()) {
-      assertThat(moat.arm().awaitOperation(r).path("status").asText()).isEqualTo("Succeeded");
-    }
-    return r.body();
+    return moat.arm().awaitSucceeded(r);
   }
 
   @Test

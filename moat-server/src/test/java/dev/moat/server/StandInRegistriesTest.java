@@ -14,25 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The public registry stand-ins as the host sees them: listed, and pushable with skopeo. */
 class StandInRegistriesTest {
   private static final Path SKOPEO = Path.of("/usr/bin/skopeo");
-  private static IsolatedAcrFixture fx;
-
-  @BeforeAll
-  static void start() {
-    fx = new IsolatedAcrFixture("standinacr");
-  }
-
-  @AfterAll
-  static void stop() {
-    fx.close();
-  }
+  @AutoClose private static final IsolatedAcrFixture fx = new IsolatedAcrFixture("standinacr");
 
   private static Map<String, JsonNode> listed() {
     Map<String, JsonNode> out = new java.util.LinkedHashMap<>();

@@ -137,6 +137,21 @@ public final class ArmClient {
     return last.get();
   }
 
+  /**
+   * A write that must succeed: expects 200, 201 or 202, waits for its long-running operation (when
+   * it has one) and fails unless that ends {@code Succeeded}; returns the write's response body.
+   */
+  public JsonNode awaitSucceeded(ArmResult write) {
+    write.expectStatus(200, 201, 202);
+    if (write.header("Azure-AsyncOperation").isPresent()) {
+      String status = awaitOperation(write).path("status").asText();
+      if (!status.equals("Succeeded")) {
+        throw new AssertionError("operation ended " + status + ": " + write);
+      }
+    }
+    return write.body();
+  }
+
   private ArmResult send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

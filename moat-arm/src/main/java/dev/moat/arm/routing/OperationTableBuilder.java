@@ -76,6 +76,20 @@ public final class OperationTableBuilder {
     return this;
   }
 
+  /**
+   * The type's PUT, GET, PATCH (for a {@link ResourceHandlers.Patchable}) and DELETE on an item and
+   * its list GET, all handled by {@code handlers}. Call after {@link #validatedBy}.
+   */
+  public OperationTableBuilder resource(ResourceHandlers handlers) {
+    item("PUT", handlers::put);
+    item("GET", handlers::get);
+    if (handlers instanceof ResourceHandlers.Patchable p) {
+      item("PATCH", p::patch);
+    }
+    item("DELETE", handlers::delete);
+    return collection("GET", handlers::list);
+  }
+
   public List<ArmOperation> build() {
     return List.copyOf(operations);
   }

@@ -106,13 +106,10 @@ public final class AcrCacheCommand extends CommandGroup {
         description = "The name of the container registry.")
     String registry;
 
-    @Option(
-        names = {"--resource-group", "-g"},
-        description = "Name of resource group.")
-    String group;
+    @Mixin CommonOptions.OptionalGroup group;
 
     String path(Arm arm) {
-      return Registries.path(arm, registry, group);
+      return Registries.path(arm, registry, group.value());
     }
   }
 

@@ -3,7 +3,11 @@ package dev.moat.cli.commands;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.CliException;
+import dev.moat.cli.commands.CommonOptions.OptionalGroup;
 import dev.moat.cli.http.Json;
+import dev.moat.cli.options.Args;
+import dev.moat.cli.options.Opt;
+import dev.moat.cli.options.TableCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,72 +20,97 @@ import picocli.CommandLine.Option;
     subcommands = {AcrCacheCommand.class, AcrRepositoryCommand.class, AcrManifestCommand.class})
 public final class AcrCommand extends CommandGroup {
   private static final String V = Registries.V;
-  private static final Choices SKUS = Choices.of("--sku", "Basic", "Premium", "Standard");
+  private static final Opt NAME =
+      Opt.str("--name", "-n").required().help("The name of the container registry.");
+  private static final Opt SKU =
+      Opt.choice("--sku", "Basic", "Premium", "Standard")
+          .help("The SKU of the container registry.");
+  private static final Opt ADMIN =
+      Opt.bool("--admin-enabled").help("Indicates whether the admin user is enabled.");
+  private static final Opt PUBLIC_NETWORK =
+      Opt.bool("--public-network-enabled")
+          .help("Allow public network access for the container registry.");
+  private static final Opt TAGS =
+      Opt.kv("--tags").help("Space-separated tags: key[=value] [key[=value] ...].");
 
   public AcrCommand(CliContext context) {
     super(context);
   }
 
-  @Command(name = "create", description = "Create an Azure Container Registry.")
-  int create(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The name of the container" + " registry.")
-          String name,
-      @Option(
-              names = "--sku",
-              required = true,
-              description =
-                  "The SKU of the container registry."
-                      + "  Allowed values: Basic, Premium, Standard.")
-          String sku,
-      @Option(
-              names = {"--location", "-l"},
-              description = "Location. Default: the resource" + " group's location.")
-          String location,
-      @Option(
-              names = "--admin-enabled",
-              description =
-                  "Indicates whether the admin user is" + " enabled.  Allowed values: false, true.")
-          String admin,
-      @Option(
-              names = "--public-network-enabled",
-              description =
-                  "Allow public network access for"
-                      + " the container registry.  Allowed values: false, true.")
-          String publicNetwork,
-      @Option(
-              names = "--zone-redundancy",
-              description =
-                  "Indicates whether or not zone"
-                      + " redundancy should be enabled.  Allowed values: Disabled, Enabled.")
-          String zoneRedundancy,
-      @Option(names = "--tags", arity = "0..*", description = "Space-separated tags.")
-          List<String> tags) {
-    String prog = prog("create");
-    ObjectNode body = Json.object().put("location", arm.locationOr(location, group));
-    body.putObject("sku").put("name", SKUS.parse(prog, sku));
-    Tags.apply(body, tags);
+  @Override
+  public List<TableCommand> tableCommands() {
+    return List.of(
+        new TableCommand(
+            "create",
+            "Create an Azure Container Registry.",
+            List.of(
+                Opt.str("--resource-group", "-g").required().help("Name of resource group."),
+                NAME,
+                SKU.required(),
+                Opt.str("--location", "-l")
+                    .help("Location. Default: the resource group's location."),
+                ADMIN,
+                PUBLIC_NETWORK,
+                Opt.choice("--zone-redundancy", "Disabled", "Enabled")
+                    .help("Indicates whether or not zone redundancy should be enabled."),
+                TAGS),
+            this::create),
+        new TableCommand(
+            "update",
+            "Update an Azure Container Registry.",
+            List.of(
+                NAME,
+                Opt.str("--resource-group", "-g").help("Name of resource group."),
+                SKU,
+                ADMIN,
+                PUBLIC_NETWORK,
+                Opt.bool("--data-endpoint-enabled")
+                    .help("Enable dedicated data endpoint for client firewall configuration."),
+                TAGS),
+            this::update));
+  }
+
+  private int create(Args a) {
+    String group = a.str("--resource-group");
+    ObjectNode body = Json.object().put("location", arm.locationOr(a.str("--location"), group));
+    body.putObject("sku").put("name", a.str("--sku"));
+    Tags.apply(body, a.list("--tags"));
     ObjectNode props = body.putObject("properties");
-    Boolean adminOn = Flags.bool(prog, "--admin-enabled", admin);
-    props.put("adminUserEnabled", Boolean.TRUE.equals(adminOn));
-    Boolean pub = Flags.bool(prog, "--public-network-enabled", publicNetwork);
+    props.put("adminUserEnabled", a.on("--admin-enabled"));
+    Boolean pub = a.bool("--public-network-enabled");
     if (pub != null) {
       props.put("publicNetworkAccess", pub ? "Enabled" : "Disabled");
     }
-    if (zoneRedundancy != null) {
-      props.put(
-          "zoneRedundancy",
-          Choices.of("--zone-redundancy", "Disabled", "Enabled").parse(prog, zoneRedundancy));
+    if (a.str("--zone-redundancy") != null) {
+      props.put("zoneRedundancy", a.str("--zone-redundancy"));
     }
-    context.printResource(
-        arm.put(arm.providerPath(group, Registries.TYPE + "/" + name), V, body, false));
+    String path = arm.providerPath(group, Registries.TYPE + "/" + a.str("--name"));
+    context.printResource(arm.put(path, V, body, false));
+    return 0;
+  }
+
+  private int update(Args a) {
+    ObjectNode body = Json.object();
+    if (a.str("--sku") != null) {
+      body.putObject("sku").put("name", a.str("--sku"));
+    }
+    Tags.apply(body, a.list("--tags"));
+    ObjectNode props = Json.object();
+    if (a.bool("--admin-enabled") != null) {
+      props.put("adminUserEnabled", a.bool("--admin-enabled"));
+    }
+    Boolean pub = a.bool("--public-network-enabled");
+    if (pub != null) {
+      props.put("publicNetworkAccess", pub ? "Enabled" : "Disabled");
+    }
+    if (a.bool("--data-endpoint-enabled") != null) {
+      props.put("dataEndpointEnabled", a.bool("--data-endpoint-enabled"));
+    }
+    if (!props.isEmpty()) {
+      body.set("properties", props);
+    }
+    String path = Registries.path(arm, a.str("--name"), a.str("--resource-group"));
+    context.printResource(arm.patch(path, V, body, false));
     return 0;
   }
 
@@ -143,60 +172,11 @@ public final class AcrCommand extends CommandGroup {
     return 0;
   }
 
-  @Command(name = "update", description = "Update an Azure Container Registry.")
-  int update(
-      @Mixin RegistryName registry,
-      @Option(
-              names = "--sku",
-              description =
-                  "The SKU of the container registry.  Allowed"
-                      + " values: Basic, Premium, Standard.")
-          String sku,
-      @Option(names = "--admin-enabled", description = "Allowed values: false, true.") String admin,
-      @Option(names = "--public-network-enabled", description = "Allowed values: false, true.")
-          String publicNetwork,
-      @Option(
-              names = "--data-endpoint-enabled",
-              description =
-                  "Enable dedicated data endpoint"
-                      + " for client firewall configuration.  Allowed values: false, true.")
-          String dataEndpoint,
-      @Option(names = "--tags", arity = "0..*", description = "Space-separated tags.")
-          List<String> tags) {
-    String prog = prog("update");
-    ObjectNode body = Json.object();
-    if (sku != null) {
-      body.putObject("sku").put("name", SKUS.parse(prog, sku));
-    }
-    Tags.apply(body, tags);
-    ObjectNode props = Json.object();
-    Boolean adminOn = Flags.bool(prog, "--admin-enabled", admin);
-    if (adminOn != null) {
-      props.put("adminUserEnabled", adminOn);
-    }
-    Boolean pub = Flags.bool(prog, "--public-network-enabled", publicNetwork);
-    if (pub != null) {
-      props.put("publicNetworkAccess", pub ? "Enabled" : "Disabled");
-    }
-    Boolean data = Flags.bool(prog, "--data-endpoint-enabled", dataEndpoint);
-    if (data != null) {
-      props.put("dataEndpointEnabled", data);
-    }
-    if (!props.isEmpty()) {
-      body.set("properties", props);
-    }
-    context.printResource(arm.patch(registry.path(arm), V, body, false));
-    return 0;
-  }
-
   @Command(
       name = "list",
       description = "List all container registries under the current" + " subscription.")
-  int list(
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group) {
+  int list(@Mixin OptionalGroup rg) {
+    String group = rg.value();
     new Resources(context, arm, Registries.TYPE, V).list(group);
     return 0;
   }
@@ -216,13 +196,18 @@ public final class AcrCommand extends CommandGroup {
         description = "The name of the container registry.")
     String name;
 
-    @Option(
-        names = {"--resource-group", "-g"},
-        description = "Name of resource group.")
-    String group;
+    @Mixin CommonOptions.OptionalGroup group;
+
+    public String name() {
+      return name;
+    }
+
+    public String group() {
+      return group.value();
+    }
 
     String path(Arm arm) {
-      return Registries.path(arm, name, group);
+      return Registries.path(arm, name, group.value());
     }
   }
 }

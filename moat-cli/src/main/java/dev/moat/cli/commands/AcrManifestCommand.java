@@ -2,7 +2,9 @@ package dev.moat.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.moat.cli.CliContext;
+import dev.moat.cli.commands.CommonOptions.OptionalGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code az acr manifest}: manifests of a repository, through the registry's data plane. */
@@ -31,12 +33,10 @@ public final class AcrManifestCommand extends CommandGroup {
               names = {"--registry", "-r"},
               description = "The name of the container registry.")
           String registry,
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group,
+      @Mixin OptionalGroup rg,
       @Option(names = "--top", description = "Limit the number of items in the results.")
           Integer top) {
+    String group = rg.value();
     String repository = name;
     String reg = registry;
     int slash = name.indexOf('/');

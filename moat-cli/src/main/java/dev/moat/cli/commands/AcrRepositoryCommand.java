@@ -28,26 +28,12 @@ public final class AcrRepositoryCommand extends CommandGroup {
     super(context);
   }
 
-  /** The registry: {@code -n} (name or login server) and, optionally, {@code -g}. */
-  public static final class Registry {
-    @Option(
-        names = {"--name", "-n"},
-        required = true,
-        description = "The name of the container registry.")
-    String name;
-
-    @Option(
-        names = {"--resource-group", "-g"},
-        description = "Name of resource group.")
-    String group;
-  }
-
   @Command(name = "list", description = "List repositories in an Azure Container Registry.")
   int list(
-      @Mixin Registry registry,
+      @Mixin AcrCommand.RegistryName registry,
       @Option(names = "--top", description = "Limit the number of items in the results.")
           Integer top) {
-    AcrDataClient client = new AcrDataClient(context, arm, registry.name, registry.group);
+    AcrDataClient client = new AcrDataClient(context, arm, registry.name(), registry.group());
     String query = "?n=" + (top == null ? 1000 : top);
     JsonNode body = client.get("/acr/v1/_catalog" + query, "registry:catalog:*");
     context.print(body.path("repositories"));
@@ -58,7 +44,7 @@ public final class AcrRepositoryCommand extends CommandGroup {
       name = "show-tags",
       description = "Show tags for a repository in an Azure Container Registry.")
   int showTags(
-      @Mixin Registry registry,
+      @Mixin AcrCommand.RegistryName registry,
       @Option(names = "--repository", required = true, description = "The name of the repository.")
           String repository,
       @Option(names = "--detail", description = "Show detailed information.") boolean detail,
@@ -73,7 +59,7 @@ public final class AcrRepositoryCommand extends CommandGroup {
         orderby == null
             ? null
             : Choices.of("--orderby", "time_asc", "time_desc").parse(prog, orderby);
-    AcrDataClient client = new AcrDataClient(context, arm, registry.name, registry.group);
+    AcrDataClient client = new AcrDataClient(context, arm, registry.name(), registry.group());
     JsonNode body =
         client.get(
             "/acr/v1/" + repository + "/_tags", "repository:" + repository + ":metadata_read");
@@ -102,14 +88,14 @@ public final class AcrRepositoryCommand extends CommandGroup {
       name = "show",
       description = "Get the attributes of a repository or image in an Azure Container Registry.")
   int show(
-      @Mixin Registry registry,
+      @Mixin AcrCommand.RegistryName registry,
       @Option(names = "--repository", description = "The name of the repository.")
           String repository,
       @Option(
               names = {"--image", "-t"},
               description = "The name of the image. May include a tag in the format 'name:tag'.")
           String image) {
-    AcrDataClient client = new AcrDataClient(context, arm, registry.name, registry.group);
+    AcrDataClient client = new AcrDataClient(context, arm, registry.name(), registry.group());
     if ((repository == null) == (image == null)) {
       throw CliException.command("Usage error: --image IMAGE | --repository REPOSITORY");
     }
@@ -132,7 +118,7 @@ public final class AcrRepositoryCommand extends CommandGroup {
       name = "delete",
       description = "Delete a repository or image in an Azure Container Registry.")
   int delete(
-      @Mixin Registry registry,
+      @Mixin AcrCommand.RegistryName registry,
       @Option(names = "--repository", description = "The name of the repository to delete.")
           String repository,
       @Option(
@@ -144,7 +130,7 @@ public final class AcrRepositoryCommand extends CommandGroup {
     if ((repository == null) == (image == null)) {
       throw CliException.command("Usage error: --image IMAGE | --repository REPOSITORY");
     }
-    AcrDataClient client = new AcrDataClient(context, arm, registry.name, registry.group);
+    AcrDataClient client = new AcrDataClient(context, arm, registry.name(), registry.group());
     Prompts.confirm(context, yes.value());
     if (repository != null) {
       client.send(

@@ -6,10 +6,9 @@ import dev.moat.cli.CliContext;
 import dev.moat.cli.http.DeleteResource;
 import dev.moat.cli.http.GetResource;
 import dev.moat.cli.http.ListResources;
-import dev.moat.cli.http.PatchResource;
 import dev.moat.cli.http.PostAction;
-import dev.moat.cli.http.PutResource;
 import dev.moat.cli.http.ServiceException;
+import dev.moat.cli.http.WriteResource;
 
 /**
  * What commands do with ARM, in az's terms: paths in the current subscription, {@code show} that
@@ -55,11 +54,11 @@ public final class Arm {
   }
 
   public JsonNode put(String path, String apiVersion, JsonNode body, boolean noWait) {
-    return new PutResource(path, apiVersion, body, noWait).run(context.session());
+    return new WriteResource("PUT", path, apiVersion, body, noWait).run(context.session());
   }
 
   public JsonNode patch(String path, String apiVersion, JsonNode body, boolean noWait) {
-    return new PatchResource(path, apiVersion, body, noWait).run(context.session());
+    return new WriteResource("PATCH", path, apiVersion, body, noWait).run(context.session());
   }
 
   public JsonNode post(String path, String apiVersion, JsonNode body, boolean noWait) {

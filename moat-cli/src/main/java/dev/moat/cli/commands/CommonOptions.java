@@ -1,5 +1,6 @@
 package dev.moat.cli.commands;
 
+import dev.moat.cli.options.Opt;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -9,6 +10,24 @@ import picocli.CommandLine.Option;
  */
 public final class CommonOptions {
   private CommonOptions() {}
+
+  /** {@code --resource-group/-g}, required, for option-table commands. */
+  public static final Opt GROUP =
+      Opt.str("--resource-group", "-g").required().help("Name of resource group.");
+
+  /** {@code --location/-l} of a create, defaulting to the group's (see {@link Arm#locationOr}). */
+  public static final Opt LOCATION =
+      Opt.str("--location", "-l").help("Location. Default: the resource group's location.");
+
+  /** {@code --tags} for option-table commands. */
+  public static final Opt TAGS =
+      Opt.kv("--tags")
+          .help(
+              "Space-separated tags: key[=value] [key[=value] ...]. Use \"\" to clear existing tags.");
+
+  /** {@code --no-wait} for option-table commands. */
+  public static final Opt NO_WAIT =
+      Opt.flag("--no-wait").help("Do not wait for the long-running operation to finish.");
 
   /** {@code --no-wait}. */
   public static final class NoWait {
@@ -54,6 +73,60 @@ public final class CommonOptions {
     /** The paths to act on: the ids if given, else {@code byName}; see {@link Target#paths}. */
     public List<String> paths(java.util.function.Supplier<String> byName) {
       return Target.paths(ids, byName);
+    }
+  }
+
+  /** {@code --resource-group/-g}, required: the group a create, update or named command acts in. */
+  public static final class Group {
+    @Option(
+        names = {"--resource-group", "-g"},
+        required = true,
+        description = "Name of resource group.")
+    String group;
+
+    public String value() {
+      return group;
+    }
+  }
+
+  /**
+   * {@code --resource-group/-g} where it is optional: a list without it covers the subscription, a
+   * registry is found by name.
+   */
+  public static final class OptionalGroup {
+    @Option(
+        names = {"--resource-group", "-g"},
+        description = "Name of resource group.")
+    String group;
+
+    public String value() {
+      return group;
+    }
+  }
+
+  /** {@code --location/-l} of a create, defaulting (in {@link Arm#locationOr}) to the group's. */
+  public static final class Location {
+    @Option(
+        names = {"--location", "-l"},
+        description = "Location. Default: the resource group's location.")
+    String location;
+
+    public String value() {
+      return location;
+    }
+  }
+
+  /** {@code --tags}: key[=value] pairs; given bare ({@code --tags ""}) it clears the tags. */
+  public static final class TagList {
+    @Option(
+        names = "--tags",
+        arity = "0..*",
+        description =
+            "Space-separated tags: key[=value] [key[=value] ...]. Use \"\" to clear existing tags.")
+    List<String> tags;
+
+    public List<String> value() {
+      return tags;
     }
   }
 }

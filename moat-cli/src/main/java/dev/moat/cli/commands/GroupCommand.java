@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.CliException;
 import dev.moat.cli.commands.CommonOptions.NoWait;
+import dev.moat.cli.commands.CommonOptions.TagList;
 import dev.moat.cli.commands.CommonOptions.Yes;
 import dev.moat.cli.http.HeadResource;
 import dev.moat.cli.http.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,15 +42,9 @@ public final class GroupCommand extends CommandGroup {
               names = "--managed-by",
               description = "The ID of the resource that manages this" + " resource group.")
           String managedBy,
-      @Option(
-              names = "--tags",
-              arity = "0..*",
-              description =
-                  "Space-separated tags:"
-                      + " key[=value] [key[=value] ...]. Use \"\" to clear existing tags.")
-          List<String> tags) {
+      @Mixin TagList tags) {
     ObjectNode body = Json.object().put("location", location);
-    Tags.apply(body, tags);
+    Tags.apply(body, tags.value());
     if (managedBy != null) {
       body.put("managedBy", managedBy);
     }
@@ -113,13 +107,7 @@ public final class GroupCommand extends CommandGroup {
   @Command(name = "update", description = "Update a resource group.")
   int update(
       @Mixin GroupName group,
-      @Option(
-              names = "--tags",
-              arity = "0..*",
-              description =
-                  "Space-separated tags:"
-                      + " key[=value] [key[=value] ...]. Use \"\" to clear existing tags.")
-          List<String> tags,
+      @Mixin TagList tags,
       @Option(
               names = "--managed-by",
               description = "The ID of the resource that manages this" + " resource group.")
@@ -127,7 +115,7 @@ public final class GroupCommand extends CommandGroup {
     // az's generic update: read, change, write the whole resource back.
     JsonNode current = arm.show(path(group.name), V);
     ObjectNode body = Json.object().put("location", current.path("location").asText());
-    ObjectNode t = Tags.parse(tags);
+    ObjectNode t = Tags.parse(tags.value());
     if (t != null) {
       body.set("tags", t);
     } else if (current.has("tags")) {

@@ -2,7 +2,11 @@ package dev.moat.cli.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
+import dev.moat.cli.commands.CommonOptions.Group;
 import dev.moat.cli.commands.CommonOptions.GroupOrIds;
+import dev.moat.cli.commands.CommonOptions.Location;
+import dev.moat.cli.commands.CommonOptions.OptionalGroup;
+import dev.moat.cli.commands.CommonOptions.TagList;
 import dev.moat.cli.http.Json;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -23,22 +27,17 @@ public final class IdentityCommand extends CommandGroup {
 
   @Command(name = "create", description = "Create Identities.")
   int create(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
+      @Mixin Group rg,
       @Option(
               names = {"--name", "-n"},
               required = true,
               description = "The name of the identity" + " resource.")
           String name,
-      @Option(
-              names = {"--location", "-l"},
-              description = "Location. Default: the resource" + " group's location.")
-          String location,
-      @Option(names = "--tags", arity = "0..*", description = "Space-separated tags.")
-          List<String> tags) {
+      @Mixin Location loc,
+      @Mixin TagList tagList) {
+    List<String> tags = tagList.value();
+    String location = loc.value();
+    String group = rg.value();
     ObjectNode body = Json.object().put("location", arm.locationOr(location, group));
     Tags.apply(body, tags);
     context.printResource(arm.put(identities.path(group, name), V, body, false));
@@ -60,11 +59,8 @@ public final class IdentityCommand extends CommandGroup {
   }
 
   @Command(name = "list", description = "List user assigned identities.")
-  int list(
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group) {
+  int list(@Mixin OptionalGroup rg) {
+    String group = rg.value();
     identities.list(group);
     return 0;
   }

@@ -65,7 +65,8 @@ public final class Resources {
    *
    * @param noun the type in help texts ("virtual network")
    * @param parents the options naming the parent resources, outermost first
-   * @param kinds which of show, list and delete to declare ("show", "list", "delete")
+   * @param kinds which of show, list and delete to declare ("show", "list", "delete"; or
+   *     "delete-confirmed" for az's deletes that prompt unless given {@code --yes/-y})
    */
   public List<TableCommand> commands(String noun, List<Opt> parents, String... kinds) {
     Opt group = Opt.str("--resource-group", "-g").help("Name of resource group.");
@@ -101,15 +102,22 @@ public final class Resources {
                       listIn(a, parents);
                       return 0;
                     }));
-        case "delete" -> {
+        case "delete", "delete-confirmed" -> {
+          boolean confirmed = kind.equals("delete-confirmed");
           List<Opt> options = new ArrayList<>(byName);
           options.add(Opt.flag("--no-wait").help("Do not wait for the long-running operation."));
+          if (confirmed) {
+            options.add(Opt.flag("--yes", "-y").help("Do not prompt for confirmation."));
+          }
           commands.add(
               new TableCommand(
                   "delete",
                   "Delete a " + noun + ".",
                   options,
                   a -> {
+                    if (confirmed) {
+                      Prompts.confirm(context, a.on("--yes"));
+                    }
                     delete(paths(a, parents), a.on("--no-wait"));
                     return 0;
                   }));

@@ -3,7 +3,6 @@ package dev.moat.containerregistry.http;
 import dev.moat.containerregistry.model.CacheRule;
 import dev.moat.containerregistry.model.ContainerRegistryTypes;
 import java.time.Instant;
-import java.util.List;
 
 /** The wire shapes of cache rules (CacheRuleCreate.json, CacheRuleGet.json). */
 final class CacheRuleBodies {
@@ -39,7 +38,4 @@ final class CacheRuleBodies {
       String targetRepository,
       Instant creationDate,
       String provisioningState) {}
-
-  /** {@code {"value":[...]}}. */
-  record Page(List<Resource> value) {}
 }

@@ -6,6 +6,7 @@ import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
 import dev.moat.arm.routing.OperationTableBuilder;
+import dev.moat.arm.routing.ResourceHandlers;
 import dev.moat.containerregistry.model.CacheRule;
 import dev.moat.containerregistry.model.ContainerRegistryTypes;
 import dev.moat.containerregistry.service.CacheRuleService;
@@ -18,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The HTTP operations of {@code Microsoft.ContainerRegistry/registries/cacheRules}. */
-public final class CacheRuleRoutes {
+public final class CacheRuleRoutes implements ResourceHandlers.Patchable {
   private final CacheRuleService service;
   private final RegistryReader registries;
   private final LongRunningOperations lro;
@@ -33,15 +34,12 @@ public final class CacheRuleRoutes {
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(ContainerRegistryTypes.CACHE_RULE, ApiVersions.CACHE)
         .validatedBy(RegistryValidationErrors.INSTANCE)
-        .item("PUT", this::put)
-        .item("GET", this::get)
-        .item("PATCH", this::patch)
-        .item("DELETE", this::delete)
-        .collection("GET", this::list)
+        .resource(this)
         .build();
   }
 
-  private ArmResponse put(ArmRequest request) {
+  @Override
+  public ArmResponse put(ArmRequest request) {
     CacheRuleBodies.Put body = request.body(CacheRuleBodies.Put.class);
     CacheRuleBodies.PutProperties p =
         body.properties() != null
@@ -56,12 +54,14 @@ public final class CacheRuleRoutes {
     return answer(request, step);
   }
 
-  private ArmResponse get(ArmRequest request) {
+  @Override
+  public ArmResponse get(ArmRequest request) {
     return ArmResponse.ok(CacheRuleBodies.Resource.of(service.get(request.id())));
   }
 
   /** Only {@code properties.credentialSetResourceId} is updatable; null or "" removes it. */
-  private ArmResponse patch(ArmRequest request) {
+  @Override
+  public ArmResponse patch(ArmRequest request) {
     JsonNode props = request.bodyTree().path("properties");
     Optional<Optional<ResourceId>> change = Optional.empty();
     if (props.has("credentialSetResourceId")) {
@@ -76,7 +76,8 @@ public final class CacheRuleRoutes {
     return answer(request, service.updateCredentialSet(request.id(), change));
   }
 
-  private ArmResponse delete(ArmRequest request) {
+  @Override
+  public ArmResponse delete(ArmRequest request) {
     Optional<LroStep<CacheRule>> step = service.beginDelete(request.id());
     if (step.isEmpty()) {
       return ArmResponse.noContent();
@@ -85,10 +86,9 @@ public final class CacheRuleRoutes {
         .withHeaders(lro.pollingHeaders(request, step.get().operation(), location(request.id())));
   }
 
-  private ArmResponse list(ArmRequest request) {
-    return ArmResponse.ok(
-        new CacheRuleBodies.Page(
-            service.list(request.parent()).stream().map(CacheRuleBodies.Resource::of).toList()));
+  @Override
+  public ArmResponse list(ArmRequest request) {
+    return ArmResponse.page(service.list(request.parent()), CacheRuleBodies.Resource::of);
   }
 
   private ArmResponse answer(ArmRequest request, LroStep<CacheRule> step) {

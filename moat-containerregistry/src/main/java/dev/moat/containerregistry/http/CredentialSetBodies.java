@@ -62,7 +62,4 @@ final class CredentialSetBodies {
 
   /** {@code credentialHealth}. */
   record Health(String status) {}
-
-  /** {@code {"value":[...]}}. */
-  record Page(List<Resource> value) {}
 }

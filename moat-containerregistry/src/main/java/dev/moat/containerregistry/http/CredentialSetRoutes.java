@@ -5,6 +5,7 @@ import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
 import dev.moat.arm.routing.OperationTableBuilder;
+import dev.moat.arm.routing.ResourceHandlers;
 import dev.moat.containerregistry.model.ContainerRegistryTypes;
 import dev.moat.containerregistry.model.CredentialSet;
 import dev.moat.containerregistry.service.CredentialSetService;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The HTTP operations of {@code Microsoft.ContainerRegistry/registries/credentialSets}. */
-public final class CredentialSetRoutes {
+public final class CredentialSetRoutes implements ResourceHandlers {
   private final CredentialSetService service;
   private final RegistryReader registries;
   private final LongRunningOperations lro;
@@ -30,14 +31,12 @@ public final class CredentialSetRoutes {
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(ContainerRegistryTypes.CREDENTIAL_SET, ApiVersions.CACHE)
         .validatedBy(RegistryValidationErrors.INSTANCE)
-        .item("PUT", this::put)
-        .item("GET", this::get)
-        .item("DELETE", this::delete)
-        .collection("GET", this::list)
+        .resource(this)
         .build();
   }
 
-  private ArmResponse put(ArmRequest request) {
+  @Override
+  public ArmResponse put(ArmRequest request) {
     CredentialSetBodies.Put body = request.body(CredentialSetBodies.Put.class);
     CredentialSetBodies.PutProperties p =
         body.properties() != null
@@ -54,11 +53,13 @@ public final class CredentialSetRoutes {
         .withHeaders(lro.pollingHeaders(request, step.operation(), location));
   }
 
-  private ArmResponse get(ArmRequest request) {
+  @Override
+  public ArmResponse get(ArmRequest request) {
     return ArmResponse.ok(CredentialSetBodies.Resource.of(service.get(request.id())));
   }
 
-  private ArmResponse delete(ArmRequest request) {
+  @Override
+  public ArmResponse delete(ArmRequest request) {
     Optional<LroStep<CredentialSet>> step = service.beginDelete(request.id());
     if (step.isEmpty()) {
       return ArmResponse.noContent();
@@ -68,11 +69,8 @@ public final class CredentialSetRoutes {
         .withHeaders(lro.pollingHeaders(request, step.get().operation(), location));
   }
 
-  private ArmResponse list(ArmRequest request) {
-    return ArmResponse.ok(
-        new CredentialSetBodies.Page(
-            service.list(request.parent()).stream()
-                .map(CredentialSetBodies.Resource::of)
-                .toList()));
+  @Override
+  public ArmResponse list(ArmRequest request) {
+    return ArmResponse.page(service.list(request.parent()), CredentialSetBodies.Resource::of);
   }
 }

@@ -36,7 +36,7 @@ public final class PrivateLinkResourceRoutes {
 
   private ArmResponse list(ArmRequest request) {
     Registry registry = registries.get(request.parent()).registry();
-    return ArmResponse.ok(new Page(List.of(Body.of(registry))));
+    return ArmResponse.page(List.of(Body.of(registry)));
   }
 
   private ArmResponse get(ArmRequest request) {
@@ -75,7 +75,4 @@ public final class PrivateLinkResourceRoutes {
 
   /** {@code properties}. */
   record Properties(String groupId, List<String> requiredMembers, List<String> requiredZoneNames) {}
-
-  /** {@code {"value":[...]}}. */
-  record Page(List<Body> value) {}
 }

@@ -174,7 +174,4 @@ final class RegistryBodies {
 
   /** {@code privateLinkServiceConnectionState}. */
   record ConnectionState(String status, String description, String actionsRequired) {}
-
-  /** {@code {"value":[...]}}. */
-  record Page(List<Resource> value) {}
 }

@@ -5,19 +5,19 @@ import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
 import dev.moat.arm.routing.OperationTableBuilder;
+import dev.moat.arm.routing.ResourceHandlers;
 import dev.moat.containerregistry.model.ContainerRegistryTypes;
 import dev.moat.containerregistry.service.LroStep;
 import dev.moat.containerregistry.service.RegistryReader;
 import dev.moat.containerregistry.service.RegistryService;
 import dev.moat.containerregistry.service.RegistryView;
 import dev.moat.containerregistry.validation.RegistryValidationErrors;
-import dev.moat.platform.id.ResourceId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /** The HTTP operations of {@code Microsoft.ContainerRegistry/registries}. */
-public final class RegistryRoutes {
+public final class RegistryRoutes implements ResourceHandlers.Patchable {
   private final RegistryService service;
   private final RegistryReader reader;
   private final LongRunningOperations lro;
@@ -34,15 +34,12 @@ public final class RegistryRoutes {
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(ContainerRegistryTypes.REGISTRY, ApiVersions.REGISTRY)
         .validatedBy(RegistryValidationErrors.INSTANCE)
-        .item("PUT", this::put)
-        .item("GET", this::get)
-        .item("PATCH", this::patch)
-        .item("DELETE", this::delete)
-        .collection("GET", this::list)
+        .resource(this)
         .build();
   }
 
-  private ArmResponse put(ArmRequest request) {
+  @Override
+  public ArmResponse put(ArmRequest request) {
     RegistryBodies.Put body = request.body(RegistryBodies.Put.class);
     LroStep<RegistryView> step =
         service.createOrReplace(
@@ -50,16 +47,19 @@ public final class RegistryRoutes {
     return answer(request, step);
   }
 
-  private ArmResponse get(ArmRequest request) {
+  @Override
+  public ArmResponse get(ArmRequest request) {
     return ArmResponse.ok(RegistryBodies.Resource.of(reader.get(request.id())));
   }
 
-  private ArmResponse patch(ArmRequest request) {
+  @Override
+  public ArmResponse patch(ArmRequest request) {
     RegistryBodies.Patch body = request.body(RegistryBodies.Patch.class);
     return answer(request, service.update(request.id(), body.update()));
   }
 
-  private ArmResponse delete(ArmRequest request) {
+  @Override
+  public ArmResponse delete(ArmRequest request) {
     Optional<LroStep<RegistryView>> step = service.beginDelete(request.id());
     if (step.isEmpty()) {
       return ArmResponse.noContent();
@@ -69,14 +69,9 @@ public final class RegistryRoutes {
         .withHeaders(lro.pollingHeaders(request, step.get().operation(), location));
   }
 
-  private ArmResponse list(ArmRequest request) {
-    ResourceId parent = request.parent();
-    List<RegistryView> views =
-        parent.isResourceGroup()
-            ? reader.listInGroup(parent)
-            : reader.listInSubscription(parent.subscriptionId());
-    return ArmResponse.ok(
-        new RegistryBodies.Page(views.stream().map(RegistryBodies.Resource::of).toList()));
+  @Override
+  public ArmResponse list(ArmRequest request) {
+    return ArmResponse.page(reader.listIn(request.parent()), RegistryBodies.Resource::of);
   }
 
   private ArmResponse answer(ArmRequest request, LroStep<RegistryView> step) {

@@ -1,9 +1,14 @@
 package dev.moat.containerregistry.model;
 
-import dev.moat.platform.id.ResourceId;
-import java.util.List;
+import dev.moat.platform.kit.TableRepository;
+import dev.moat.platform.store.ResourceDocuments;
+import dev.moat.platform.store.ResourceTable;
 
-/** Stored credential sets. Thread-safe; every call joins the caller's transaction. */
-public interface CredentialSetRepository extends ProvisionedStore<CredentialSet> {
-  List<CredentialSet> listIn(ResourceId registry);
+/** Stored credential sets, children of their registry. */
+public final class CredentialSetRepository extends TableRepository<CredentialSet> {
+  public CredentialSetRepository(ResourceDocuments documents) {
+    super(
+        new ResourceTable<>(documents, ContainerRegistryTypes.CREDENTIAL_SET, CredentialSet.class),
+        CredentialSet::id);
+  }
 }

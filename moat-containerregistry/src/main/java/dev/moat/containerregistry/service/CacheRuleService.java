@@ -65,7 +65,7 @@ public final class CacheRuleService {
                 requireUnchanged("targetRepository", old.targetRepository(), target);
                 return write(old.withCredentialSet(credentialSet, updating()), "Update", false);
               }
-              List<CacheRule> others = rules.listIn(registry.id());
+              List<CacheRule> others = rules.listChildren(registry.id());
               CacheRuleRules.checkAgainst(registry.id().name(), mapping, others, true);
               CacheRule created =
                   new CacheRule(
@@ -112,7 +112,7 @@ public final class CacheRuleService {
 
   public List<CacheRule> list(ResourceId registry) {
     registries.get(registry);
-    return rules.listIn(registry);
+    return rules.listChildren(registry);
   }
 
   /** DELETE; empty when the rule does not exist (204). */

@@ -95,7 +95,7 @@ public final class CredentialSetService {
 
   public List<CredentialSet> list(ResourceId registry) {
     registries.get(registry);
-    return sets.listIn(registry);
+    return sets.listChildren(registry);
   }
 
   /** DELETE; refused while cache rules use the set; empty when it does not exist. */
@@ -109,7 +109,7 @@ public final class CredentialSetService {
                 return Optional.<LroStep<CredentialSet>>empty();
               }
               String users =
-                  rules.listIn(id.parent().orElseThrow()).stream()
+                  rules.listChildren(id.parent().orElseThrow()).stream()
                       .filter(r -> id.equals(r.credentialSetResourceId()))
                       .map(CacheRule::id)
                       .map(ResourceId::name)

@@ -50,7 +50,7 @@ public final class RegistryDirectoryService implements RegistryDirectory {
   private RegistryRecord record(RegistryView view) {
     Registry r = view.registry();
     List<RegistryRecord.CacheRuleRecord> inEffect =
-        rules.listIn(r.id()).stream()
+        rules.listChildren(r.id()).stream()
             .filter(RegistryDirectoryService::inEffect)
             .map(
                 c ->

@@ -41,12 +41,9 @@ public final class RegistryReader {
                     action, child.type().typeName(), registryId));
   }
 
-  public List<RegistryView> listInGroup(ResourceId group) {
-    return registries.listInGroup(group).stream().map(this::view).toList();
-  }
-
-  public List<RegistryView> listInSubscription(String subscriptionId) {
-    return registries.listInSubscription(subscriptionId).stream().map(this::view).toList();
+  /** The registries in a resource group, or in the whole subscription. */
+  public List<RegistryView> listIn(ResourceId scope) {
+    return registries.listIn(scope).stream().map(this::view).toList();
   }
 
   /** The registry of this (global) name, in any subscription: an indexed lookup. */

@@ -4,8 +4,8 @@ import dev.moat.containerregistry.model.ContainerRegistryTypes;
 import dev.moat.containerregistry.model.PublicNetworkAccess;
 import dev.moat.containerregistry.model.RegistrySpec;
 import dev.moat.containerregistry.model.SkuName;
-import dev.moat.platform.error.CommonError;
 import dev.moat.platform.id.Regions;
+import dev.moat.platform.kit.Locations;
 import java.util.regex.Pattern;
 
 /** ACR's rules for registry names, locations and the features each SKU allows. */
@@ -33,17 +33,7 @@ public final class RegistryRules {
 
   /** The normalised region of {@code location}. */
   public String validateLocation(String location) {
-    if (location == null || location.isBlank()) {
-      throw CommonError.LOCATION_REQUIRED.exception();
-    }
-    return regions
-        .normalize(location)
-        .orElseThrow(
-            () ->
-                CommonError.INVALID_LOCATION.exception(
-                    location,
-                    ContainerRegistryTypes.REGISTRY.value(),
-                    String.join(",", regions.names())));
+    return new Locations(regions).require(location, ContainerRegistryTypes.REGISTRY.value());
   }
 
   /**

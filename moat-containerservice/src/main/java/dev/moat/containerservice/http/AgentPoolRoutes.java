@@ -6,6 +6,7 @@ import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
 import dev.moat.arm.routing.OperationTableBuilder;
+import dev.moat.arm.routing.ResourceHandlers;
 import dev.moat.containerservice.model.AgentPool;
 import dev.moat.containerservice.model.ContainerServiceTypes;
 import dev.moat.containerservice.model.ManagedCluster;
@@ -21,7 +22,7 @@ import java.util.Map;
 /**
  * The HTTP operations of {@code managedClusters/agentPools} and {@code upgradeNodeImageVersion}.
  */
-public final class AgentPoolRoutes {
+public final class AgentPoolRoutes implements ResourceHandlers {
   private final PoolService pools;
   private final ClusterService clusters;
   private final LongRunningOperations lro;
@@ -36,10 +37,7 @@ public final class AgentPoolRoutes {
     return OperationTableBuilder.forType(
             ContainerServiceTypes.AGENT_POOL, ApiVersions.MANAGED_CLUSTERS)
         .validatedBy(AksValidationErrors.INSTANCE)
-        .item("PUT", this::put)
-        .item("GET", this::get)
-        .item("DELETE", this::delete)
-        .collection("GET", this::list)
+        .resource(this)
         .action("upgradeNodeImageVersion", this::upgrade)
         .build();
   }
@@ -53,7 +51,8 @@ public final class AgentPoolRoutes {
     return clusters.get(pool.parent().orElseThrow()).location();
   }
 
-  private ArmResponse put(ArmRequest request) {
+  @Override
+  public ArmResponse put(ArmRequest request) {
     ClusterWire.AgentPoolIn body = request.body(ClusterWire.AgentPoolIn.class);
     ResourceId id = request.id();
     EtagConditions.check(request, pools.find(id).map(AgentPool::etag));
@@ -72,11 +71,13 @@ public final class AgentPoolRoutes {
         .withHeaders(lro.pollingHeaders(request, w.operation(), location(id)));
   }
 
-  private ArmResponse get(ArmRequest request) {
+  @Override
+  public ArmResponse get(ArmRequest request) {
     return ArmResponse.ok(view(pools.get(request.id())));
   }
 
-  private ArmResponse delete(ArmRequest request) {
+  @Override
+  public ArmResponse delete(ArmRequest request) {
     return pools
         .beginDelete(request.id())
         .map(
@@ -87,9 +88,9 @@ public final class AgentPoolRoutes {
         .orElse(ArmResponse.noContent());
   }
 
-  private ArmResponse list(ArmRequest request) {
-    return ArmResponse.ok(
-        Map.of("value", pools.list(request.parent()).stream().map(this::view).toList()));
+  @Override
+  public ArmResponse list(ArmRequest request) {
+    return ArmResponse.page(pools.list(request.parent()), this::view);
   }
 
   /** 202 with the pool body (UpgradingNodeImageVersion) and both polling headers. */

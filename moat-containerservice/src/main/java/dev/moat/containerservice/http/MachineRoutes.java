@@ -55,8 +55,6 @@ public final class MachineRoutes {
 
   record Machine(String id, String name, String type, List<String> zones, Properties properties) {}
 
-  record Page(List<Machine> value) {}
-
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(
             ContainerServiceTypes.MACHINE, ApiVersions.MANAGED_CLUSTERS)
@@ -67,8 +65,7 @@ public final class MachineRoutes {
 
   private ArmResponse list(ArmRequest request) {
     AgentPool pool = pools.get(request.parent());
-    return ArmResponse.ok(
-        new Page(pool.status().nodes().stream().map(n -> machine(pool, n)).toList()));
+    return ArmResponse.page(pool.status().nodes(), n -> machine(pool, n));
   }
 
   private ArmResponse get(ArmRequest request) {

@@ -6,6 +6,7 @@ import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
 import dev.moat.arm.routing.OperationTableBuilder;
+import dev.moat.arm.routing.ResourceHandlers;
 import dev.moat.containerservice.model.ContainerServiceTypes;
 import dev.moat.containerservice.model.ManagedCluster;
 import dev.moat.containerservice.service.ClusterService;
@@ -18,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The HTTP operations of {@code managedClusters} and their credential actions. */
-public final class ManagedClusterRoutes {
+public final class ManagedClusterRoutes implements ResourceHandlers.Patchable {
   private final ClusterService service;
   private final Kubeconfigs kubeconfigs;
   private final ManagedIdentities identities;
@@ -41,11 +42,7 @@ public final class ManagedClusterRoutes {
         OperationTableBuilder.forType(
                 ContainerServiceTypes.MANAGED_CLUSTER, ApiVersions.MANAGED_CLUSTERS)
             .validatedBy(AksValidationErrors.INSTANCE)
-            .item("PUT", this::put)
-            .item("GET", this::get)
-            .item("PATCH", this::patch)
-            .item("DELETE", this::delete)
-            .collection("GET", this::list)
+            .resource(this)
             .action("listClusterUserCredential", r -> credentials(r, "clusterUser"))
             .action("listClusterAdminCredential", r -> credentials(r, "clusterAdmin"))
             .build());
@@ -57,7 +54,8 @@ public final class ManagedClusterRoutes {
     return ClusterView.json(c, service.pools(c.id()), service.currentVersion(c), identities);
   }
 
-  private ArmResponse put(ArmRequest request) {
+  @Override
+  public ArmResponse put(ArmRequest request) {
     ClusterWire.ClusterIn body = request.body(ClusterWire.ClusterIn.class);
     ResourceId id = request.id();
     EtagConditions.check(request, service.find(id).map(ManagedCluster::etag));
@@ -68,16 +66,19 @@ public final class ManagedClusterRoutes {
         .withHeaders(lro.pollingHeaders(request, w.operation(), w.cluster().location()));
   }
 
-  private ArmResponse get(ArmRequest request) {
+  @Override
+  public ArmResponse get(ArmRequest request) {
     return ArmResponse.ok(view(service.get(request.id())));
   }
 
-  private ArmResponse patch(ArmRequest request) {
+  @Override
+  public ArmResponse patch(ArmRequest request) {
     ClusterWire.TagsIn body = request.body(ClusterWire.TagsIn.class);
     return ArmResponse.ok(view(service.updateTags(request.id(), body.tags())));
   }
 
-  private ArmResponse delete(ArmRequest request) {
+  @Override
+  public ArmResponse delete(ArmRequest request) {
     return service
         .beginDelete(request.id())
         .map(
@@ -88,13 +89,9 @@ public final class ManagedClusterRoutes {
         .orElse(ArmResponse.noContent());
   }
 
-  private ArmResponse list(ArmRequest request) {
-    ResourceId parent = request.parent();
-    List<ManagedCluster> clusters =
-        parent.isResourceGroup()
-            ? service.listInGroup(parent)
-            : service.listInSubscription(parent.subscriptionId());
-    return ArmResponse.ok(Map.of("value", clusters.stream().map(this::view).toList()));
+  @Override
+  public ArmResponse list(ArmRequest request) {
+    return ArmResponse.page(service.listIn(request.parent()), this::view);
   }
 
   private ArmResponse credentials(ArmRequest request, String role) {

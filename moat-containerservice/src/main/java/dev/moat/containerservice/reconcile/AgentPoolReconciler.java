@@ -1,21 +1,15 @@
 package dev.moat.containerservice.reconcile;
 
 import dev.moat.containerservice.model.AgentPool;
-import dev.moat.containerservice.model.ClusterStore;
 import dev.moat.containerservice.model.ContainerServiceTypes;
 import dev.moat.containerservice.model.ManagedCluster;
 import dev.moat.containerservice.model.ProvisioningState;
-import dev.moat.containerservice.validation.KubernetesVersions;
-import dev.moat.platform.contracts.SubnetAddresses;
 import dev.moat.platform.error.ArmError;
 import dev.moat.platform.error.ArmException;
 import dev.moat.platform.id.ResourceId;
 import dev.moat.platform.id.ResourceType;
 import dev.moat.platform.reconcile.Outcome;
-import dev.moat.platform.reconcile.Reconciler;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,30 +17,10 @@ import java.util.Optional;
  * Drives one agent pool's own operations (create, update, {@code upgradeNodeImageVersion}, delete)
  * with the same steps the cluster reconciler uses for all its pools.
  */
-public final class AgentPoolReconciler implements Reconciler {
-  private final ClusterStore store;
-  private final ClusterInfrastructure infrastructure;
-  private final PoolConvergence pools;
-  private final SubnetAddresses addresses;
-  private final KubernetesVersions versions;
-  private final Clock clock;
-  private final Duration delay;
+public final class AgentPoolReconciler extends ClusterReconcilerBase {
 
-  public AgentPoolReconciler(
-      ClusterStore store,
-      ClusterInfrastructure infrastructure,
-      PoolConvergence pools,
-      SubnetAddresses addresses,
-      KubernetesVersions versions,
-      Clock clock,
-      Duration delay) {
-    this.store = store;
-    this.infrastructure = infrastructure;
-    this.pools = pools;
-    this.addresses = addresses;
-    this.versions = versions;
-    this.clock = clock;
-    this.delay = delay;
+  public AgentPoolReconciler(Parts parts) {
+    super(parts);
   }
 
   @Override
@@ -64,9 +38,9 @@ public final class AgentPoolReconciler implements Reconciler {
       return Outcome.done();
     }
     AgentPool pool = found.get();
-    Instant due = pool.status().since().plus(delay);
-    if (clock.instant().isBefore(due)) {
-      return Outcome.requeueAfter(Duration.between(clock.instant(), due));
+    Optional<Duration> wait = remaining(pool.status().since());
+    if (wait.isPresent()) {
+      return Outcome.requeueAfter(wait.get());
     }
     if (pool.status().provisioningState() == ProvisioningState.Deleting) {
       addresses.release(id);
@@ -99,7 +73,7 @@ public final class AgentPoolReconciler implements Reconciler {
                 return null;
               });
       if (!ensured.settled()) {
-        return Outcome.awaitChange(ensured.watched(), ManagedClusterReconciler.FALLBACK);
+        return Outcome.awaitChange(ensured.watched(), FALLBACK);
       }
       String version =
           versions.resolve(c.spec().kubernetesVersion()).orElse(c.spec().kubernetesVersion());
@@ -109,7 +83,7 @@ public final class AgentPoolReconciler implements Reconciler {
     }
     if (step.pending()) {
       // Node launches wake the pool as they end.
-      return Outcome.requeueAfter(ManagedClusterReconciler.FALLBACK);
+      return Outcome.requeueAfter(FALLBACK);
     }
     Optional<ArmError> failure = step.failure();
     ProvisioningState end =

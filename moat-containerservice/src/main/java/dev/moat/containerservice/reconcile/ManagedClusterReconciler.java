@@ -2,21 +2,15 @@ package dev.moat.containerservice.reconcile;
 
 import dev.moat.containerservice.model.AgentPool;
 import dev.moat.containerservice.model.ClusterStatus;
-import dev.moat.containerservice.model.ClusterStore;
 import dev.moat.containerservice.model.ContainerServiceTypes;
 import dev.moat.containerservice.model.ManagedCluster;
 import dev.moat.containerservice.model.ProvisioningState;
-import dev.moat.containerservice.validation.KubernetesVersions;
-import dev.moat.platform.contracts.SubnetAddresses;
 import dev.moat.platform.error.ArmError;
 import dev.moat.platform.error.ArmException;
 import dev.moat.platform.id.ResourceId;
 import dev.moat.platform.id.ResourceType;
 import dev.moat.platform.reconcile.Outcome;
-import dev.moat.platform.reconcile.Reconciler;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,36 +19,10 @@ import java.util.Optional;
  * every pool until each node is Ready (Succeeded) or one failed (Failed, with the node's cause as
  * the operation error). Deleting removes what AKS created, frees addresses, then the documents.
  */
-public final class ManagedClusterReconciler implements Reconciler {
-  /**
-   * How long a cluster waits for a change before looking again anyway. Waits end on events (a
-   * node's bootstrap finishing, a watched resource changing); this only bounds a missed one.
-   */
-  static final Duration FALLBACK = Duration.ofSeconds(2);
+public final class ManagedClusterReconciler extends ClusterReconcilerBase {
 
-  private final ClusterStore store;
-  private final ClusterInfrastructure infrastructure;
-  private final PoolConvergence pools;
-  private final SubnetAddresses addresses;
-  private final KubernetesVersions versions;
-  private final Clock clock;
-  private final Duration delay;
-
-  public ManagedClusterReconciler(
-      ClusterStore store,
-      ClusterInfrastructure infrastructure,
-      PoolConvergence pools,
-      SubnetAddresses addresses,
-      KubernetesVersions versions,
-      Clock clock,
-      Duration delay) {
-    this.store = store;
-    this.infrastructure = infrastructure;
-    this.pools = pools;
-    this.addresses = addresses;
-    this.versions = versions;
-    this.clock = clock;
-    this.delay = delay;
+  public ManagedClusterReconciler(Parts parts) {
+    super(parts);
   }
 
   @Override
@@ -159,11 +127,5 @@ public final class ManagedClusterReconciler implements Reconciler {
               store.save(updated);
               return updated;
             });
-  }
-
-  private Optional<Duration> remaining(Instant since) {
-    Instant due = since.plus(delay);
-    Instant now = clock.instant();
-    return now.isBefore(due) ? Optional.of(Duration.between(now, due)) : Optional.empty();
   }
 }

@@ -77,13 +77,13 @@ public final class ClusterService {
     return store.pools(cluster);
   }
 
-  public List<ManagedCluster> listInGroup(ResourceId group) {
-    groups.requireActive(group);
-    return store.clustersIn(group);
-  }
-
-  public List<ManagedCluster> listInSubscription(String subscriptionId) {
-    return store.clustersInSubscription(subscriptionId);
+  /** The clusters in a resource group (which must exist), or in the whole subscription. */
+  public List<ManagedCluster> listIn(ResourceId scope) {
+    if (scope.isResourceGroup()) {
+      groups.requireActive(scope);
+      return store.clustersIn(scope);
+    }
+    return store.clustersInSubscription(scope.subscriptionId());
   }
 
   /** The patch version the cluster runs. */

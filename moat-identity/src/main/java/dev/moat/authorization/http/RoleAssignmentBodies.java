@@ -4,7 +4,6 @@ import dev.moat.authorization.model.PrincipalType;
 import dev.moat.authorization.model.RoleAssignment;
 import dev.moat.authorization.service.RoleAssignmentRequest;
 import java.time.Instant;
-import java.util.List;
 
 /** The wire shapes of {@code Microsoft.Authorization/roleAssignments} (2022-04-01). */
 final class RoleAssignmentBodies {
@@ -69,7 +68,4 @@ final class RoleAssignmentBodies {
       Instant updatedOn,
       String createdBy,
       String updatedBy) {}
-
-  /** {@code {"value":[...]}}. */
-  record Page(List<Assignment> value) {}
 }

@@ -4,8 +4,9 @@ import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
 import dev.moat.arm.routing.OperationTableBuilder;
-import dev.moat.authorization.model.JdbcRoleAssignmentRepository;
+import dev.moat.arm.routing.ResourceHandlers;
 import dev.moat.authorization.model.RoleAssignment;
+import dev.moat.authorization.model.RoleAssignmentRepository;
 import dev.moat.authorization.service.RoleAssignmentService;
 import dev.moat.authorization.service.ScopeGuard;
 import dev.moat.authorization.validation.AuthorizationValidationErrors;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The HTTP operations of {@code Microsoft.Authorization/roleAssignments} at any scope. */
-public final class RoleAssignmentRoutes {
+public final class RoleAssignmentRoutes implements ResourceHandlers {
   /**
    * api-versions clients send: SDK for Java 2.57 sends 2022-04-01, az 2.45 2022-04-01 (and older
    * profiles 2015-07-01 / 2018-09-01-preview / 2020-04-01-preview), Bicep samples the previews.
@@ -41,16 +42,14 @@ public final class RoleAssignmentRoutes {
   }
 
   public List<ArmOperation> operations() {
-    return OperationTableBuilder.forType(JdbcRoleAssignmentRepository.TYPE, API_VERSIONS)
+    return OperationTableBuilder.forType(RoleAssignmentRepository.TYPE, API_VERSIONS)
         .validatedBy(AuthorizationValidationErrors.INSTANCE)
-        .item("PUT", this::put)
-        .item("GET", this::get)
-        .item("DELETE", this::delete)
-        .collection("GET", this::list)
+        .resource(this)
         .build();
   }
 
-  private ArmResponse put(ArmRequest request) {
+  @Override
+  public ArmResponse put(ArmRequest request) {
     RoleAssignmentBodies.Put body = request.body(RoleAssignmentBodies.Put.class);
     RoleAssignmentService.Written written =
         service.createOrUpdate(request.id(), body.toRequest(), request.caller().objectId());
@@ -58,18 +57,21 @@ public final class RoleAssignmentRoutes {
         written.created(), RoleAssignmentBodies.Assignment.of(written.assignment()));
   }
 
-  private ArmResponse get(ArmRequest request) {
+  @Override
+  public ArmResponse get(ArmRequest request) {
     return ArmResponse.ok(RoleAssignmentBodies.Assignment.of(service.get(request.id())));
   }
 
-  private ArmResponse delete(ArmRequest request) {
+  @Override
+  public ArmResponse delete(ArmRequest request) {
     Optional<RoleAssignment> deleted = service.delete(request.id());
     return deleted
         .map(a -> ArmResponse.ok(RoleAssignmentBodies.Assignment.of(a)))
         .orElseGet(ArmResponse::noContent);
   }
 
-  private ArmResponse list(ArmRequest request) {
+  @Override
+  public ArmResponse list(ArmRequest request) {
     AssignmentFilter filter = AssignmentFilter.parse(request.query("$filter"));
     scopes.requireExists(request.parent());
     List<RoleAssignmentBodies.Assignment> value =
@@ -77,6 +79,6 @@ public final class RoleAssignmentRoutes {
             .filter(filter.principalPredicate())
             .map(RoleAssignmentBodies.Assignment::of)
             .toList();
-    return ArmResponse.ok(new RoleAssignmentBodies.Page(value));
+    return ArmResponse.page(value);
   }
 }

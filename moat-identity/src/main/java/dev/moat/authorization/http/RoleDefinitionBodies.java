@@ -38,7 +38,4 @@ final class RoleDefinitionBodies {
       String description,
       List<String> assignableScopes,
       List<Permission> permissions) {}
-
-  /** {@code {"value":[...]}}. */
-  record Page(List<Definition> value) {}
 }

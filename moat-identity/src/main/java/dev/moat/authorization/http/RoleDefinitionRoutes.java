@@ -60,12 +60,11 @@ public final class RoleDefinitionRoutes {
     Predicate<RoleDefinition> filter = filter(request.query("$filter"));
     scopes.requireExists(request.parent());
     String subscription = request.parent().subscriptionId();
-    return ArmResponse.ok(
-        new RoleDefinitionBodies.Page(
-            roles.all().stream()
-                .filter(filter)
-                .map(r -> RoleDefinitionBodies.Definition.of(subscription, r))
-                .toList()));
+    return ArmResponse.page(
+        roles.all().stream()
+            .filter(filter)
+            .map(r -> RoleDefinitionBodies.Definition.of(subscription, r))
+            .toList());
   }
 
   private static Predicate<RoleDefinition> filter(Optional<String> filter) {

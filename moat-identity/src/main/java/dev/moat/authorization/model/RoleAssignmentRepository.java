@@ -1,24 +1,35 @@
 package dev.moat.authorization.model;
 
-import dev.moat.platform.id.ResourceId;
+import dev.moat.platform.id.ResourceType;
+import dev.moat.platform.kit.TableRepository;
+import dev.moat.platform.store.ResourceDocuments;
+import dev.moat.platform.store.ResourceIndex;
+import dev.moat.platform.store.ResourceTable;
 import java.util.List;
-import java.util.Optional;
 
-/** Stored role assignments. Thread-safe; joins the caller's transaction. */
-public interface RoleAssignmentRepository {
-  Optional<RoleAssignment> find(ResourceId id);
+/** Stored role assignments, indexed by principal and by name. */
+public final class RoleAssignmentRepository extends TableRepository<RoleAssignment> {
+  public static final ResourceType TYPE =
+      ResourceType.of("Microsoft.Authorization/roleAssignments");
 
-  /** Every assignment in the subscription, at any scope inside it. */
-  List<RoleAssignment> listInSubscription(String subscriptionId);
+  private static final ResourceIndex<RoleAssignment> BY_PRINCIPAL =
+      new ResourceIndex<>("principal", a -> List.of(a.principalId()));
+  private static final ResourceIndex<RoleAssignment> BY_NAME =
+      new ResourceIndex<>("name", a -> List.of(a.id().name()));
+
+  public RoleAssignmentRepository(ResourceDocuments documents) {
+    super(
+        new ResourceTable<>(documents, TYPE, RoleAssignment.class, List.of(BY_PRINCIPAL, BY_NAME)),
+        RoleAssignment::id);
+  }
 
   /** The assignments of one principal, at any scope (an indexed lookup). */
-  List<RoleAssignment> listForPrincipal(String principalId);
+  public List<RoleAssignment> listForPrincipal(String principalId) {
+    return table.findBy(BY_PRINCIPAL, principalId);
+  }
 
   /** The assignments with this name (a GUID), at any scope (an indexed lookup). */
-  List<RoleAssignment> listByName(String name);
-
-  void save(RoleAssignment assignment);
-
-  /** False when it did not exist. */
-  boolean delete(ResourceId id);
+  public List<RoleAssignment> listByName(String name) {
+    return table.findBy(BY_NAME, name);
+  }
 }

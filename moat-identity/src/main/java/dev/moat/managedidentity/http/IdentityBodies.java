@@ -3,7 +3,6 @@ package dev.moat.managedidentity.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.moat.managedidentity.model.IsolationScope;
 import dev.moat.managedidentity.model.UserAssignedIdentity;
-import java.util.List;
 import java.util.Map;
 
 /** The wire shapes of {@code userAssignedIdentities} (2024-11-30). */
@@ -49,7 +48,4 @@ final class IdentityBodies {
 
   /** Response {@code properties}. */
   record Properties(String tenantId, String principalId, String clientId, String isolationScope) {}
-
-  /** {@code {"value":[...]}}. */
-  record Page(List<Identity> value) {}
 }

@@ -4,15 +4,14 @@ import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
 import dev.moat.arm.routing.OperationTableBuilder;
-import dev.moat.managedidentity.model.JdbcIdentityRepository;
-import dev.moat.managedidentity.model.UserAssignedIdentity;
+import dev.moat.arm.routing.ResourceHandlers;
+import dev.moat.managedidentity.model.IdentityRepository;
 import dev.moat.managedidentity.service.IdentityService;
 import dev.moat.managedidentity.validation.IdentityValidationErrors;
-import dev.moat.platform.id.ResourceId;
 import java.util.List;
 
 /** The HTTP operations of {@code Microsoft.ManagedIdentity/userAssignedIdentities}. */
-public final class IdentityRoutes {
+public final class IdentityRoutes implements ResourceHandlers.Patchable {
   /**
    * api-versions clients send: SDK for Java 2.57 (msi 2.53.5) 2024-11-30; az 2.45
    * 2022-01-31-preview (older profiles 2015-08-31-preview / 2018-11-30); az 2.7x 2023-01-31.
@@ -36,17 +35,14 @@ public final class IdentityRoutes {
   }
 
   public List<ArmOperation> operations() {
-    return OperationTableBuilder.forType(JdbcIdentityRepository.TYPE, API_VERSIONS)
+    return OperationTableBuilder.forType(IdentityRepository.TYPE, API_VERSIONS)
         .validatedBy(IdentityValidationErrors.INSTANCE)
-        .item("PUT", this::put)
-        .item("GET", this::get)
-        .item("PATCH", this::patch)
-        .item("DELETE", this::delete)
-        .collection("GET", this::list)
+        .resource(this)
         .build();
   }
 
-  private ArmResponse put(ArmRequest request) {
+  @Override
+  public ArmResponse put(ArmRequest request) {
     IdentityBodies.Put body = request.body(IdentityBodies.Put.class);
     IdentityService.Written written =
         service.createOrUpdate(request.id(), body.location(), body.tags(), body.isolationScope());
@@ -54,28 +50,26 @@ public final class IdentityRoutes {
         written.created(), IdentityBodies.Identity.of(written.identity()));
   }
 
-  private ArmResponse get(ArmRequest request) {
+  @Override
+  public ArmResponse get(ArmRequest request) {
     return ArmResponse.ok(IdentityBodies.Identity.of(service.get(request.id())));
   }
 
-  private ArmResponse patch(ArmRequest request) {
+  @Override
+  public ArmResponse patch(ArmRequest request) {
     IdentityBodies.Patch body = request.body(IdentityBodies.Patch.class);
     return ArmResponse.ok(
         IdentityBodies.Identity.of(
             service.update(request.id(), body.tags(), body.isolationScope())));
   }
 
-  private ArmResponse delete(ArmRequest request) {
+  @Override
+  public ArmResponse delete(ArmRequest request) {
     return service.delete(request.id()) ? ArmResponse.ok(null) : ArmResponse.noContent();
   }
 
-  private ArmResponse list(ArmRequest request) {
-    ResourceId parent = request.parent();
-    List<UserAssignedIdentity> found =
-        parent.isResourceGroup()
-            ? service.listInGroup(parent)
-            : service.listInSubscription(parent.subscriptionId());
-    return ArmResponse.ok(
-        new IdentityBodies.Page(found.stream().map(IdentityBodies.Identity::of).toList()));
+  @Override
+  public ArmResponse list(ArmRequest request) {
+    return ArmResponse.page(service.listIn(request.parent()), IdentityBodies.Identity::of);
   }
 }

@@ -1,18 +1,17 @@
 package dev.moat.managedidentity.model;
 
-import dev.moat.platform.id.ResourceId;
-import java.util.List;
-import java.util.Optional;
+import dev.moat.platform.id.ResourceType;
+import dev.moat.platform.kit.TableRepository;
+import dev.moat.platform.store.ResourceDocuments;
+import dev.moat.platform.store.ResourceTable;
 
-/** Stored user-assigned identities. Thread-safe; joins the caller's transaction. */
-public interface IdentityRepository {
-  Optional<UserAssignedIdentity> find(ResourceId id);
+/** Stored user-assigned identities: the kit's repository, nothing of their own to ask. */
+public final class IdentityRepository extends TableRepository<UserAssignedIdentity> {
+  public static final ResourceType TYPE =
+      ResourceType.of("Microsoft.ManagedIdentity/userAssignedIdentities");
 
-  List<UserAssignedIdentity> listInGroup(ResourceId groupId);
-
-  List<UserAssignedIdentity> listInSubscription(String subscriptionId);
-
-  void save(UserAssignedIdentity identity);
-
-  boolean delete(ResourceId id);
+  public IdentityRepository(ResourceDocuments documents) {
+    super(
+        new ResourceTable<>(documents, TYPE, UserAssignedIdentity.class), UserAssignedIdentity::id);
+  }
 }

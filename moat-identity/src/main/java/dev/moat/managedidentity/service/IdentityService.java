@@ -113,13 +113,12 @@ public final class IdentityService implements ManagedIdentities, PrincipalLookup
     return identities.delete(id);
   }
 
-  public List<UserAssignedIdentity> listInGroup(ResourceId groupId) {
-    groups.requireActive(groupId);
-    return identities.listInGroup(groupId);
-  }
-
-  public List<UserAssignedIdentity> listInSubscription(String subscriptionId) {
-    return identities.listInSubscription(subscriptionId);
+  /** The identities in a resource group (which must exist), or in the whole subscription. */
+  public List<UserAssignedIdentity> listIn(ResourceId scope) {
+    if (scope.isResourceGroup()) {
+      groups.requireActive(scope);
+    }
+    return identities.listIn(scope);
   }
 
   @Override

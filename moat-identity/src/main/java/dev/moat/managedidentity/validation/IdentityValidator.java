@@ -1,7 +1,7 @@
 package dev.moat.managedidentity.validation;
 
-import dev.moat.platform.error.CommonError;
 import dev.moat.platform.id.Regions;
+import dev.moat.platform.kit.Locations;
 import java.util.regex.Pattern;
 
 /** Azure's rules for user-assigned identity names and locations. */
@@ -9,10 +9,10 @@ public final class IdentityValidator {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{2,127}");
   private static final String TYPE = "userAssignedIdentities";
 
-  private final Regions regions;
+  private final Locations locations;
 
   public IdentityValidator(Regions regions) {
-    this.regions = regions;
+    this.locations = new Locations(regions);
   }
 
   public void validateName(String name) {
@@ -23,14 +23,6 @@ public final class IdentityValidator {
 
   /** The normalised region of {@code location}. */
   public String validateLocation(String location) {
-    if (location == null || location.isBlank()) {
-      throw CommonError.LOCATION_REQUIRED.exception();
-    }
-    return regions
-        .normalize(location)
-        .orElseThrow(
-            () ->
-                CommonError.INVALID_LOCATION.exception(
-                    location, TYPE, String.join(",", regions.names())));
+    return locations.require(location, TYPE);
   }
 }

@@ -81,6 +81,4 @@ final class DnsZoneGroupBodies {
       int ttl,
       List<String> ipAddresses,
       String provisioningState) {}
-
-  record Page(List<Out> value) {}
 }

@@ -5,6 +5,7 @@ import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
 import dev.moat.arm.routing.OperationTableBuilder;
+import dev.moat.arm.routing.ResourceHandlers;
 import dev.moat.network.model.DnsZoneGroup;
 import dev.moat.network.model.NetworkTypes;
 import dev.moat.network.service.DnsZoneGroupService;
@@ -13,7 +14,7 @@ import dev.moat.network.validation.NetworkValidationErrors;
 import java.util.List;
 
 /** The HTTP operations of {@code Microsoft.Network/privateEndpoints/privateDnsZoneGroups}. */
-public final class DnsZoneGroupRoutes {
+public final class DnsZoneGroupRoutes implements ResourceHandlers {
   private final DnsZoneGroupService service;
   private final LroResponses responses;
 
@@ -25,14 +26,12 @@ public final class DnsZoneGroupRoutes {
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(NetworkTypes.DNS_ZONE_GROUP, NetworkApiVersions.ALL)
         .validatedBy(NetworkValidationErrors.INSTANCE)
-        .item("PUT", this::put)
-        .item("GET", this::get)
-        .item("DELETE", this::delete)
-        .collection("GET", this::list)
+        .resource(this)
         .build();
   }
 
-  private ArmResponse put(ArmRequest request) {
+  @Override
+  public ArmResponse put(ArmRequest request) {
     DnsZoneGroupBodies.In body = request.body(DnsZoneGroupBodies.In.class);
     Written<DnsZoneGroup> written = service.createOrUpdate(request.id(), body.configs());
     return responses.put(
@@ -42,18 +41,19 @@ public final class DnsZoneGroupRoutes {
         service.endpoint(written.value().id()).location());
   }
 
-  private ArmResponse get(ArmRequest request) {
+  @Override
+  public ArmResponse get(ArmRequest request) {
     return ArmResponse.ok(DnsZoneGroupBodies.Out.of(service.get(request.id())));
   }
 
-  private ArmResponse delete(ArmRequest request) {
+  @Override
+  public ArmResponse delete(ArmRequest request) {
     return responses.delete(
         request, service.beginDelete(request.id()), g -> service.endpoint(g.id()).location());
   }
 
-  private ArmResponse list(ArmRequest request) {
-    return ArmResponse.ok(
-        new DnsZoneGroupBodies.Page(
-            service.list(request.parent()).stream().map(DnsZoneGroupBodies.Out::of).toList()));
+  @Override
+  public ArmResponse list(ArmRequest request) {
+    return ArmResponse.page(service.list(request.parent()), DnsZoneGroupBodies.Out::of);
   }
 }

@@ -79,6 +79,4 @@ final class NetworkInterfaceBodies {
       String groupId, String requiredMemberName, List<String> fqdns) {}
 
   record DnsSettings(List<String> dnsServers, List<String> appliedDnsServers) {}
-
-  record Page(List<Out> value) {}
 }

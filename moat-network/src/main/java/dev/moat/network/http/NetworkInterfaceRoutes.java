@@ -4,7 +4,6 @@ import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
 import dev.moat.arm.routing.OperationTableBuilder;
-import dev.moat.network.model.NetworkInterface;
 import dev.moat.network.model.NetworkTypes;
 import dev.moat.network.service.NetworkInterfaceService;
 import dev.moat.network.validation.NetworkValidationErrors;
@@ -49,15 +48,9 @@ public final class NetworkInterfaceRoutes {
 
   private ArmResponse list(ArmRequest request) {
     ResourceId parent = request.parent();
-    List<NetworkInterface> nics;
-    if (parent.isSubscription()) {
-      nics = service.listInSubscription(parent.subscriptionId());
-    } else {
+    if (parent.isResourceGroup()) {
       groups.requireActive(parent);
-      nics = service.listInGroup(parent);
     }
-    return ArmResponse.ok(
-        new NetworkInterfaceBodies.Page(
-            nics.stream().map(NetworkInterfaceBodies.Out::of).toList()));
+    return ArmResponse.page(service.listIn(parent), NetworkInterfaceBodies.Out::of);
   }
 }

@@ -171,6 +171,4 @@ final class PrivateEndpointBodies {
   record ConnectionState(String status, String description, String actionsRequired) {}
 
   record CustomDnsConfig(String fqdn, List<String> ipAddresses) {}
-
-  record Page(List<Out> value) {}
 }

@@ -5,6 +5,7 @@ import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
 import dev.moat.arm.routing.OperationTableBuilder;
+import dev.moat.arm.routing.ResourceHandlers;
 import dev.moat.network.model.NetworkTypes;
 import dev.moat.network.model.PrivateEndpoint;
 import dev.moat.network.service.PrivateEndpointService;
@@ -15,7 +16,7 @@ import dev.moat.platform.id.ResourceId;
 import java.util.List;
 
 /** The HTTP operations of {@code Microsoft.Network/privateEndpoints}. */
-public final class PrivateEndpointRoutes {
+public final class PrivateEndpointRoutes implements ResourceHandlers.Patchable {
   private final PrivateEndpointService service;
   private final ResourceGroups groups;
   private final LroResponses responses;
@@ -30,45 +31,41 @@ public final class PrivateEndpointRoutes {
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(NetworkTypes.PRIVATE_ENDPOINT, NetworkApiVersions.ALL)
         .validatedBy(NetworkValidationErrors.INSTANCE)
-        .item("PUT", this::put)
-        .item("GET", this::get)
-        .item("PATCH", this::patch)
-        .item("DELETE", this::delete)
-        .collection("GET", this::list)
+        .resource(this)
         .build();
   }
 
-  private ArmResponse put(ArmRequest request) {
+  @Override
+  public ArmResponse put(ArmRequest request) {
     PrivateEndpointBodies.In body = request.body(PrivateEndpointBodies.In.class);
     Written<PrivateEndpoint> written =
         service.createOrUpdate(request.id(), body.spec(request.id().name()));
     return responses.put(request, written, render(written.value()), written.value().location());
   }
 
-  private ArmResponse get(ArmRequest request) {
+  @Override
+  public ArmResponse get(ArmRequest request) {
     return ArmResponse.ok(render(service.get(request.id())));
   }
 
-  private ArmResponse patch(ArmRequest request) {
+  @Override
+  public ArmResponse patch(ArmRequest request) {
     PrivateEndpointBodies.TagsIn body = request.body(PrivateEndpointBodies.TagsIn.class);
     return ArmResponse.ok(render(service.updateTags(request.id(), body.tags())));
   }
 
-  private ArmResponse delete(ArmRequest request) {
+  @Override
+  public ArmResponse delete(ArmRequest request) {
     return responses.delete(request, service.beginDelete(request.id()), PrivateEndpoint::location);
   }
 
-  private ArmResponse list(ArmRequest request) {
+  @Override
+  public ArmResponse list(ArmRequest request) {
     ResourceId parent = request.parent();
-    List<PrivateEndpoint> endpoints;
-    if (parent.isSubscription()) {
-      endpoints = service.listInSubscription(parent.subscriptionId());
-    } else {
+    if (parent.isResourceGroup()) {
       groups.requireActive(parent);
-      endpoints = service.listInGroup(parent);
     }
-    return ArmResponse.ok(
-        new PrivateEndpointBodies.Page(endpoints.stream().map(this::render).toList()));
+    return ArmResponse.page(service.listIn(parent), this::render);
   }
 
   private PrivateEndpointBodies.Out render(PrivateEndpoint pe) {

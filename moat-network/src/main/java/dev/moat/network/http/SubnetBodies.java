@@ -129,6 +129,4 @@ final class SubnetBodies {
   record Delegation(String name, String id, String type, DelegationProperties properties) {}
 
   record DelegationProperties(String provisioningState, String serviceName, List<String> actions) {}
-
-  record Page(List<Out> value) {}
 }

@@ -5,6 +5,7 @@ import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
 import dev.moat.arm.routing.OperationTableBuilder;
+import dev.moat.arm.routing.ResourceHandlers;
 import dev.moat.network.model.NetworkTypes;
 import dev.moat.network.model.Subnet;
 import dev.moat.network.service.SubnetService;
@@ -14,7 +15,7 @@ import dev.moat.network.validation.NetworkValidationErrors;
 import java.util.List;
 
 /** The HTTP operations of {@code Microsoft.Network/virtualNetworks/subnets}. */
-public final class SubnetRoutes {
+public final class SubnetRoutes implements ResourceHandlers {
   private final SubnetService service;
   private final SubnetUsage usage;
   private final LroResponses responses;
@@ -28,14 +29,12 @@ public final class SubnetRoutes {
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(NetworkTypes.SUBNET, NetworkApiVersions.ALL)
         .validatedBy(NetworkValidationErrors.INSTANCE)
-        .item("PUT", this::put)
-        .item("GET", this::get)
-        .item("DELETE", this::delete)
-        .collection("GET", this::list)
+        .resource(this)
         .build();
   }
 
-  private ArmResponse put(ArmRequest request) {
+  @Override
+  public ArmResponse put(ArmRequest request) {
     SubnetBodies.In body = request.body(SubnetBodies.In.class);
     Written<Subnet> written = service.createOrUpdate(request.id(), body.spec(request.id().name()));
     return responses.put(
@@ -45,20 +44,19 @@ public final class SubnetRoutes {
         service.network(written.value()).location());
   }
 
-  private ArmResponse get(ArmRequest request) {
+  @Override
+  public ArmResponse get(ArmRequest request) {
     return ArmResponse.ok(SubnetBodies.Out.of(service.get(request.id()), usage));
   }
 
-  private ArmResponse delete(ArmRequest request) {
+  @Override
+  public ArmResponse delete(ArmRequest request) {
     return responses.delete(
         request, service.beginDelete(request.id()), s -> service.network(s).location());
   }
 
-  private ArmResponse list(ArmRequest request) {
-    return ArmResponse.ok(
-        new SubnetBodies.Page(
-            service.list(request.parent()).stream()
-                .map(s -> SubnetBodies.Out.of(s, usage))
-                .toList()));
+  @Override
+  public ArmResponse list(ArmRequest request) {
+    return ArmResponse.page(service.list(request.parent()), s -> SubnetBodies.Out.of(s, usage));
   }
 }

@@ -74,6 +74,4 @@ final class VirtualNetworkBodies {
       List<SubnetBodies.Out> subnets,
       List<Ref> virtualNetworkPeerings,
       boolean enableDdosProtection) {}
-
-  record Page(List<Out> value) {}
 }

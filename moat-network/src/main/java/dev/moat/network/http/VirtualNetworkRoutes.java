@@ -4,6 +4,7 @@ import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
 import dev.moat.arm.routing.OperationTableBuilder;
+import dev.moat.arm.routing.ResourceHandlers;
 import dev.moat.network.model.NetworkStore;
 import dev.moat.network.model.NetworkTypes;
 import dev.moat.network.model.VirtualNetwork;
@@ -16,7 +17,7 @@ import dev.moat.platform.id.ResourceId;
 import java.util.List;
 
 /** The HTTP operations of {@code Microsoft.Network/virtualNetworks}. */
-public final class VirtualNetworkRoutes {
+public final class VirtualNetworkRoutes implements ResourceHandlers.Patchable {
   private final VirtualNetworkService service;
   private final NetworkStore store;
   private final SubnetUsage usage;
@@ -39,43 +40,40 @@ public final class VirtualNetworkRoutes {
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(NetworkTypes.VIRTUAL_NETWORK, NetworkApiVersions.ALL)
         .validatedBy(NetworkValidationErrors.INSTANCE)
-        .item("PUT", this::put)
-        .item("GET", this::get)
-        .item("PATCH", this::patch)
-        .item("DELETE", this::delete)
-        .collection("GET", this::list)
+        .resource(this)
         .build();
   }
 
-  private ArmResponse put(ArmRequest request) {
+  @Override
+  public ArmResponse put(ArmRequest request) {
     VirtualNetworkBodies.In body = request.body(VirtualNetworkBodies.In.class);
     Written<VirtualNetwork> written = service.createOrUpdate(request.id(), body.spec());
     return responses.put(request, written, render(written.value()), written.value().location());
   }
 
-  private ArmResponse get(ArmRequest request) {
+  @Override
+  public ArmResponse get(ArmRequest request) {
     return ArmResponse.ok(render(service.get(request.id())));
   }
 
-  private ArmResponse patch(ArmRequest request) {
+  @Override
+  public ArmResponse patch(ArmRequest request) {
     VirtualNetworkBodies.TagsIn body = request.body(VirtualNetworkBodies.TagsIn.class);
     return ArmResponse.ok(render(service.updateTags(request.id(), body.tags())));
   }
 
-  private ArmResponse delete(ArmRequest request) {
+  @Override
+  public ArmResponse delete(ArmRequest request) {
     return responses.delete(request, service.beginDelete(request.id()), VirtualNetwork::location);
   }
 
-  private ArmResponse list(ArmRequest request) {
+  @Override
+  public ArmResponse list(ArmRequest request) {
     ResourceId parent = request.parent();
-    List<VirtualNetwork> vnets;
-    if (parent.isSubscription()) {
-      vnets = service.listInSubscription(parent.subscriptionId());
-    } else {
+    if (parent.isResourceGroup()) {
       groups.requireActive(parent);
-      vnets = service.listInGroup(parent);
     }
-    return ArmResponse.ok(new VirtualNetworkBodies.Page(vnets.stream().map(this::render).toList()));
+    return ArmResponse.page(service.listIn(parent), this::render);
   }
 
   private VirtualNetworkBodies.Out render(VirtualNetwork v) {

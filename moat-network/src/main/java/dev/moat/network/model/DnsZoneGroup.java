@@ -10,7 +10,8 @@ import java.util.List;
  *     zone configs change
  */
 public record DnsZoneGroup(
-    ResourceId id, List<ZoneConfig> configs, List<ZoneRecord> records, Pending status) {
+    ResourceId id, List<ZoneConfig> configs, List<ZoneRecord> records, Pending status)
+    implements Pended<DnsZoneGroup> {
 
   public DnsZoneGroup {
     configs = List.copyOf(configs);
@@ -20,6 +21,7 @@ public record DnsZoneGroup(
   /** One {@code privateDnsZoneConfigs} entry. */
   public record ZoneConfig(String name, ResourceId privateDnsZoneId) {}
 
+  @Override
   public DnsZoneGroup withStatus(Pending newStatus) {
     return new DnsZoneGroup(id, configs, records, newStatus);
   }

@@ -18,7 +18,8 @@ public record PrivateEndpoint(
     String customNetworkInterfaceName,
     ResourceId networkInterface,
     List<MemberAddress> members,
-    Pending status) {
+    Pending status)
+    implements Pended<PrivateEndpoint> {
 
   public PrivateEndpoint {
     tags = tags == null ? Map.of() : Map.copyOf(tags);
@@ -65,6 +66,7 @@ public record PrivateEndpoint(
     }
   }
 
+  @Override
   public PrivateEndpoint withStatus(Pending newStatus) {
     return new PrivateEndpoint(
         id,

@@ -23,7 +23,8 @@ public record Subnet(
     String networkSecurityGroup,
     String routeTable,
     String natGateway,
-    Pending status) {
+    Pending status)
+    implements Pended<Subnet> {
 
   public Subnet {
     addressPrefixes = List.copyOf(addressPrefixes);
@@ -37,6 +38,7 @@ public record Subnet(
     }
   }
 
+  @Override
   public Subnet withStatus(Pending newStatus) {
     return new Subnet(
         id,

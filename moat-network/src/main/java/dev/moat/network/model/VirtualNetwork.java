@@ -18,7 +18,8 @@ public record VirtualNetwork(
     List<String> dnsServers,
     Integer flowTimeoutInMinutes,
     String resourceGuid,
-    Pending status) {
+    Pending status)
+    implements Pended<VirtualNetwork> {
 
   public VirtualNetwork {
     tags = tags == null ? Map.of() : Map.copyOf(tags);
@@ -26,6 +27,7 @@ public record VirtualNetwork(
     dnsServers = dnsServers == null ? null : List.copyOf(dnsServers);
   }
 
+  @Override
   public VirtualNetwork withStatus(Pending newStatus) {
     return new VirtualNetwork(
         id,

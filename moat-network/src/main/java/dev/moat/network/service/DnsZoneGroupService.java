@@ -5,7 +5,6 @@ import dev.moat.network.model.DnsZoneGroup;
 import dev.moat.network.model.NetworkStore;
 import dev.moat.network.model.Pending;
 import dev.moat.network.model.PrivateEndpoint;
-import dev.moat.network.model.ProvisioningState;
 import dev.moat.network.validation.NetworkError;
 import dev.moat.platform.id.ResourceId;
 import dev.moat.platform.reconcile.Operation;
@@ -23,6 +22,7 @@ public final class DnsZoneGroupService {
   private final ZoneRecordWriter writer;
   private final LongRunningOperations lro;
   private final Clock clock;
+  private final PendingDeletes deletes;
 
   public DnsZoneGroupService(
       NetworkStore store,
@@ -35,6 +35,7 @@ public final class DnsZoneGroupService {
     this.writer = writer;
     this.lro = lro;
     this.clock = clock;
+    this.deletes = new PendingDeletes(store, lro, clock);
   }
 
   public Written<DnsZoneGroup> createOrUpdate(
@@ -81,27 +82,7 @@ public final class DnsZoneGroupService {
   }
 
   public Optional<Written<DnsZoneGroup>> beginDelete(ResourceId id) {
-    if (store.dnsZoneGroups().get(id).isEmpty()) {
-      return Optional.empty();
-    }
-    Written<DnsZoneGroup> written =
-        store
-            .database()
-            .inTransaction(
-                c -> {
-                  DnsZoneGroup group = get(id);
-                  if (group.status().is(ProvisioningState.Deleting)) {
-                    List<Operation> running = lro.inProgress(group.id());
-                    if (!running.isEmpty()) {
-                      return new Written<>(group, false, running.get(0));
-                    }
-                  }
-                  DnsZoneGroup deleting = group.withStatus(Pending.deleting(clock.instant()));
-                  store.dnsZoneGroups().put(group.id(), deleting);
-                  return new Written<>(deleting, false, lro.start(group.id(), "Delete"));
-                });
-    lro.reconcile(written.value().id());
-    return Optional.of(written);
+    return deletes.begin(store.dnsZoneGroups(), id, this::get, group -> {});
   }
 
   /** The endpoint a zone group belongs to, with its location for polling URLs. */

@@ -4,6 +4,7 @@ import dev.moat.network.model.NetworkInterface;
 import dev.moat.network.model.NetworkStore;
 import dev.moat.network.validation.NetworkError;
 import dev.moat.platform.id.ResourceId;
+import dev.moat.platform.kit.TableRepository;
 import java.util.List;
 
 /**
@@ -21,12 +22,9 @@ public final class NetworkInterfaceService {
     return store.networkInterfaces().get(id).orElseThrow(() -> VirtualNetworkService.notFound(id));
   }
 
-  public List<NetworkInterface> listInGroup(ResourceId group) {
-    return store.networkInterfaces().listChildren(group);
-  }
-
-  public List<NetworkInterface> listInSubscription(String subscriptionId) {
-    return store.networkInterfaces().listInSubscription(subscriptionId);
+  /** The NetworkInterfaces in a resource group, or in the whole subscription. */
+  public List<NetworkInterface> listIn(ResourceId scope) {
+    return TableRepository.listIn(store.networkInterfaces(), scope);
   }
 
   /** Always refuses: either the NIC belongs to a private endpoint, or Moat cannot create it. */

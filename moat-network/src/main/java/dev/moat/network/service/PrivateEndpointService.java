@@ -9,10 +9,11 @@ import dev.moat.network.model.PrivateEndpoint;
 import dev.moat.network.model.ProvisioningState;
 import dev.moat.network.model.Subnet;
 import dev.moat.network.model.VirtualNetwork;
-import dev.moat.network.validation.LocationValidator;
 import dev.moat.network.validation.NetworkError;
 import dev.moat.platform.contracts.ResourceGroups;
 import dev.moat.platform.id.ResourceId;
+import dev.moat.platform.kit.Locations;
+import dev.moat.platform.kit.TableRepository;
 import dev.moat.platform.reconcile.Operation;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,17 +29,18 @@ import java.util.UUID;
 public final class PrivateEndpointService {
   private final NetworkStore store;
   private final ResourceGroups groups;
-  private final LocationValidator locations;
+  private final Locations locations;
   private final ConnectionResolver connections;
   private final EndpointAddressing addressing;
   private final ZoneRecordWriter zoneRecords;
   private final LongRunningOperations lro;
   private final Clock clock;
+  private final PendingDeletes deletes;
 
   public PrivateEndpointService(
       NetworkStore store,
       ResourceGroups groups,
-      LocationValidator locations,
+      Locations locations,
       ConnectionResolver connections,
       EndpointAddressing addressing,
       ZoneRecordWriter zoneRecords,
@@ -52,10 +54,11 @@ public final class PrivateEndpointService {
     this.zoneRecords = zoneRecords;
     this.lro = lro;
     this.clock = clock;
+    this.deletes = new PendingDeletes(store, lro, clock);
   }
 
   public Written<PrivateEndpoint> createOrUpdate(ResourceId id, PrivateEndpointSpec spec) {
-    String location = locations.require(spec.location(), NetworkTypes.PRIVATE_ENDPOINT);
+    String location = locations.require(spec.location(), NetworkTypes.PRIVATE_ENDPOINT.value());
     ResourceId group = id.resourceGroupId().orElseThrow();
     groups.requireActive(group);
     if (spec.subnetId() == null) {
@@ -178,12 +181,9 @@ public final class PrivateEndpointService {
     return store.privateEndpoints().get(id).orElseThrow(() -> VirtualNetworkService.notFound(id));
   }
 
-  public List<PrivateEndpoint> listInGroup(ResourceId group) {
-    return store.privateEndpoints().listChildren(group);
-  }
-
-  public List<PrivateEndpoint> listInSubscription(String subscriptionId) {
-    return store.privateEndpoints().listInSubscription(subscriptionId);
+  /** The PrivateEndpoints in a resource group, or in the whole subscription. */
+  public List<PrivateEndpoint> listIn(ResourceId scope) {
+    return TableRepository.listIn(store.privateEndpoints(), scope);
   }
 
   /** Whether the endpoint has a DNS zone group (Azure then stops showing customDnsConfigs). */
@@ -204,26 +204,6 @@ public final class PrivateEndpointService {
 
   /** Starts deleting the endpoint, its NIC and its DNS records; empty when there is none. */
   public Optional<Written<PrivateEndpoint>> beginDelete(ResourceId id) {
-    if (store.privateEndpoints().get(id).isEmpty()) {
-      return Optional.empty();
-    }
-    Written<PrivateEndpoint> written =
-        store
-            .database()
-            .inTransaction(
-                c -> {
-                  PrivateEndpoint pe = get(id);
-                  if (pe.status().is(ProvisioningState.Deleting)) {
-                    List<Operation> running = lro.inProgress(pe.id());
-                    if (!running.isEmpty()) {
-                      return new Written<>(pe, false, running.get(0));
-                    }
-                  }
-                  PrivateEndpoint deleting = pe.withStatus(Pending.deleting(clock.instant()));
-                  store.privateEndpoints().put(pe.id(), deleting);
-                  return new Written<>(deleting, false, lro.start(pe.id(), "Delete"));
-                });
-    lro.reconcile(written.value().id());
-    return Optional.of(written);
+    return deletes.begin(store.privateEndpoints(), id, this::get, pe -> {});
   }
 }

@@ -3,8 +3,6 @@ package dev.moat.network.service;
 import dev.moat.arm.lro.LongRunningOperations;
 import dev.moat.network.model.Ipv4Cidr;
 import dev.moat.network.model.NetworkStore;
-import dev.moat.network.model.Pending;
-import dev.moat.network.model.ProvisioningState;
 import dev.moat.network.model.Subnet;
 import dev.moat.network.model.VirtualNetwork;
 import dev.moat.network.validation.AddressSpaceValidator;
@@ -26,6 +24,7 @@ public final class SubnetService {
   private final SubnetUsage usage;
   private final LongRunningOperations lro;
   private final Clock clock;
+  private final PendingDeletes deletes;
 
   public SubnetService(
       NetworkStore store,
@@ -39,6 +38,7 @@ public final class SubnetService {
     this.usage = usage;
     this.lro = lro;
     this.clock = clock;
+    this.deletes = new PendingDeletes(store, lro, clock);
   }
 
   public Written<Subnet> createOrUpdate(ResourceId id, SubnetSpec spec) {
@@ -110,27 +110,7 @@ public final class SubnetService {
 
   /** Starts deleting a subnet; refused while in use; empty when there is nothing to delete. */
   public Optional<Written<Subnet>> beginDelete(ResourceId id) {
-    if (store.subnets().get(id).isEmpty()) {
-      return Optional.empty();
-    }
-    Written<Subnet> written =
-        store
-            .database()
-            .inTransaction(
-                c -> {
-                  Subnet subnet = get(id);
-                  usage.requireUnused(subnet.id());
-                  if (subnet.status().is(ProvisioningState.Deleting)) {
-                    List<Operation> running = lro.inProgress(subnet.id());
-                    if (!running.isEmpty()) {
-                      return new Written<>(subnet, false, running.get(0));
-                    }
-                  }
-                  Subnet deleting = subnet.withStatus(Pending.deleting(clock.instant()));
-                  store.subnets().put(subnet.id(), deleting);
-                  return new Written<>(deleting, false, lro.start(subnet.id(), "Delete"));
-                });
-    lro.reconcile(written.value().id());
-    return Optional.of(written);
+    return deletes.begin(
+        store.subnets(), id, this::get, subnet -> usage.requireUnused(subnet.id()));
   }
 }

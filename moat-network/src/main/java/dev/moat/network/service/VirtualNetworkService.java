@@ -5,15 +5,15 @@ import dev.moat.network.model.Ipv4Cidr;
 import dev.moat.network.model.NetworkStore;
 import dev.moat.network.model.NetworkTypes;
 import dev.moat.network.model.Pending;
-import dev.moat.network.model.ProvisioningState;
 import dev.moat.network.model.Subnet;
 import dev.moat.network.model.VirtualNetwork;
 import dev.moat.network.validation.AddressSpaceValidator;
-import dev.moat.network.validation.LocationValidator;
 import dev.moat.network.validation.NetworkError;
 import dev.moat.platform.contracts.ResourceGroups;
 import dev.moat.platform.error.CommonError;
 import dev.moat.platform.id.ResourceId;
+import dev.moat.platform.kit.Locations;
+import dev.moat.platform.kit.TableRepository;
 import dev.moat.platform.reconcile.Operation;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,17 +30,18 @@ import java.util.UUID;
 public final class VirtualNetworkService {
   private final NetworkStore store;
   private final ResourceGroups groups;
-  private final LocationValidator locations;
+  private final Locations locations;
   private final AddressSpaceValidator addressSpace;
   private final SubnetFactory subnets;
   private final SubnetUsage usage;
   private final LongRunningOperations lro;
   private final Clock clock;
+  private final PendingDeletes deletes;
 
   public VirtualNetworkService(
       NetworkStore store,
       ResourceGroups groups,
-      LocationValidator locations,
+      Locations locations,
       AddressSpaceValidator addressSpace,
       SubnetUsage usage,
       LongRunningOperations lro,
@@ -53,10 +54,11 @@ public final class VirtualNetworkService {
     this.usage = usage;
     this.lro = lro;
     this.clock = clock;
+    this.deletes = new PendingDeletes(store, lro, clock);
   }
 
   public Written<VirtualNetwork> createOrUpdate(ResourceId id, VirtualNetworkSpec spec) {
-    String location = locations.require(spec.location(), NetworkTypes.VIRTUAL_NETWORK);
+    String location = locations.require(spec.location(), NetworkTypes.VIRTUAL_NETWORK.value());
     groups.requireActive(id.resourceGroupId().orElseThrow());
     List<String> prefixes =
         spec.addressPrefixes() == null ? List.<String>of() : spec.addressPrefixes();
@@ -155,12 +157,9 @@ public final class VirtualNetworkService {
     return store.virtualNetworks().get(id).orElseThrow(() -> notFound(id));
   }
 
-  public List<VirtualNetwork> listInGroup(ResourceId group) {
-    return store.virtualNetworks().listChildren(group);
-  }
-
-  public List<VirtualNetwork> listInSubscription(String subscriptionId) {
-    return store.virtualNetworks().listInSubscription(subscriptionId);
+  /** The VirtualNetworks in a resource group, or in the whole subscription. */
+  public List<VirtualNetwork> listIn(ResourceId scope) {
+    return TableRepository.listIn(store.virtualNetworks(), scope);
   }
 
   public VirtualNetwork updateTags(ResourceId id, Map<String, String> tags) {
@@ -179,28 +178,11 @@ public final class VirtualNetworkService {
    * there is nothing to delete (Azure answers 204).
    */
   public Optional<Written<VirtualNetwork>> beginDelete(ResourceId id) {
-    if (store.virtualNetworks().get(id).isEmpty()) {
-      return Optional.empty();
-    }
-    Written<VirtualNetwork> written =
-        store
-            .database()
-            .inTransaction(
-                c -> {
-                  VirtualNetwork vnet = get(id);
-                  store.subnets().listChildren(vnet.id()).forEach(s -> usage.requireUnused(s.id()));
-                  if (vnet.status().is(ProvisioningState.Deleting)) {
-                    List<Operation> running = lro.inProgress(vnet.id());
-                    if (!running.isEmpty()) {
-                      return new Written<>(vnet, false, running.get(0));
-                    }
-                  }
-                  VirtualNetwork deleting = vnet.withStatus(Pending.deleting(clock.instant()));
-                  store.virtualNetworks().put(vnet.id(), deleting);
-                  return new Written<>(deleting, false, lro.start(vnet.id(), "Delete"));
-                });
-    lro.reconcile(written.value().id());
-    return Optional.of(written);
+    return deletes.begin(
+        store.virtualNetworks(),
+        id,
+        this::get,
+        vnet -> store.subnets().listChildren(vnet.id()).forEach(s -> usage.requireUnused(s.id())));
   }
 
   static RuntimeException notFound(ResourceId id) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.moat.privatedns.model.PrivateDnsTypes;
 import dev.moat.privatedns.model.ResolutionPolicy;
 import dev.moat.privatedns.model.VirtualNetworkLink;
-import java.util.List;
 import java.util.Map;
 
 /** The wire shapes of {@code privateDnsZones/virtualNetworkLinks}. */
@@ -56,7 +55,4 @@ final class LinkBodies {
       String resolutionPolicy,
       String virtualNetworkLinkState,
       String provisioningState) {}
-
-  /** {@code {"value":[...]}}. */
-  record Page(List<Link> value) {}
 }

@@ -5,6 +5,7 @@ import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
 import dev.moat.arm.routing.OperationTableBuilder;
+import dev.moat.arm.routing.ResourceHandlers;
 import dev.moat.arm.validation.ArmValidationErrors;
 import dev.moat.privatedns.model.PrivateDnsTypes;
 import dev.moat.privatedns.model.VirtualNetworkLink;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * The HTTP operations of {@code privateDnsZones/virtualNetworkLinks}; writes are long-running (202
  * with polling headers), as on Azure.
  */
-public final class LinkRoutes {
+public final class LinkRoutes implements ResourceHandlers.Patchable {
   private final LinkService service;
   private final LongRunningOperations lro;
 
@@ -30,15 +31,12 @@ public final class LinkRoutes {
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(PrivateDnsTypes.LINK, PrivateDnsApiVersions.ALL)
         .validatedBy(ArmValidationErrors.INSTANCE)
-        .item("PUT", this::put)
-        .item("GET", this::get)
-        .item("PATCH", this::patch)
-        .item("DELETE", this::delete)
-        .collection("GET", this::list)
+        .resource(this)
         .build();
   }
 
-  private ArmResponse put(ArmRequest request) {
+  @Override
+  public ArmResponse put(ArmRequest request) {
     LinkBodies.Put body = request.body(LinkBodies.Put.class);
     LinkBodies.PutProperties p =
         body.properties() == null
@@ -55,7 +53,8 @@ public final class LinkRoutes {
   }
 
   /** PATCH merges what the body carries into the stored link, then writes it as a PUT would. */
-  private ArmResponse patch(ArmRequest request) {
+  @Override
+  public ArmResponse patch(ArmRequest request) {
     LinkBodies.Put body = request.body(LinkBodies.Put.class);
     VirtualNetworkLink old = service.get(request.id());
     LinkBodies.PutProperties p = body.properties();
@@ -75,20 +74,21 @@ public final class LinkRoutes {
     return accepted(request, service.createOrUpdate(request.id(), spec, Conditions.of(request)));
   }
 
-  private ArmResponse get(ArmRequest request) {
+  @Override
+  public ArmResponse get(ArmRequest request) {
     return ArmResponse.ok(LinkBodies.Link.of(service.get(request.id())));
   }
 
-  private ArmResponse delete(ArmRequest request) {
+  @Override
+  public ArmResponse delete(ArmRequest request) {
     Optional<LinkService.Accepted> accepted =
         service.beginDelete(request.id(), Conditions.of(request));
     return accepted.map(a -> accepted(request, a)).orElseGet(ArmResponse::noContent);
   }
 
-  private ArmResponse list(ArmRequest request) {
-    return ArmResponse.ok(
-        new LinkBodies.Page(
-            service.list(request.parent()).stream().map(LinkBodies.Link::of).toList()));
+  @Override
+  public ArmResponse list(ArmRequest request) {
+    return ArmResponse.page(service.list(request.parent()), LinkBodies.Link::of);
   }
 
   private ArmResponse accepted(ArmRequest request, LinkService.Accepted accepted) {

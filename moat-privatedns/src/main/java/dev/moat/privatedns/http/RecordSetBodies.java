@@ -91,7 +91,4 @@ final class RecordSetBodies {
               rec.txtRecords()));
     }
   }
-
-  /** {@code {"value":[...]}}. */
-  record Page(List<Body> value) {}
 }

@@ -72,8 +72,6 @@ public final class RecordSetRoutes {
   }
 
   private ArmResponse list(ArmRequest request, Optional<RecordType> type) {
-    return ArmResponse.ok(
-        new RecordSetBodies.Page(
-            service.list(request.parent(), type).stream().map(RecordSetBodies.Body::of).toList()));
+    return ArmResponse.page(service.list(request.parent(), type), RecordSetBodies.Body::of);
   }
 }

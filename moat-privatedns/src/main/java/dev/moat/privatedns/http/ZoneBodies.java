@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.moat.privatedns.model.PrivateDnsTypes;
 import dev.moat.privatedns.model.PrivateZone;
 import dev.moat.privatedns.service.ZoneService;
-import java.util.List;
 import java.util.Map;
 
 /** The wire shapes of {@code privateDnsZones}. */
@@ -64,7 +63,4 @@ final class ZoneBodies {
       long numberOfVirtualNetworkLinksWithRegistration,
       String provisioningState,
       String internalId) {}
-
-  /** {@code {"value":[...]}}. */
-  record Page(List<Zone> value) {}
 }

@@ -5,6 +5,7 @@ import dev.moat.arm.routing.ArmOperation;
 import dev.moat.arm.routing.ArmRequest;
 import dev.moat.arm.routing.ArmResponse;
 import dev.moat.arm.routing.OperationTableBuilder;
+import dev.moat.arm.routing.ResourceHandlers;
 import dev.moat.arm.validation.ArmValidationErrors;
 import dev.moat.privatedns.model.PrivateDnsTypes;
 import dev.moat.privatedns.model.PrivateZone;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * and DELETE answer 202 with {@code Azure-AsyncOperation}, {@code Location} and {@code
  * Retry-After}; the final GET shows the result.
  */
-public final class ZoneRoutes {
+public final class ZoneRoutes implements ResourceHandlers.Patchable {
   private final ZoneService service;
   private final LongRunningOperations lro;
 
@@ -30,39 +31,39 @@ public final class ZoneRoutes {
   public List<ArmOperation> operations() {
     return OperationTableBuilder.forType(PrivateDnsTypes.ZONE, PrivateDnsApiVersions.ALL)
         .validatedBy(ArmValidationErrors.INSTANCE)
-        .item("PUT", this::put)
-        .item("GET", this::get)
-        .item("PATCH", this::patch)
-        .item("DELETE", this::delete)
-        .collection("GET", this::list)
+        .resource(this)
         .build();
   }
 
-  private ArmResponse put(ArmRequest request) {
+  @Override
+  public ArmResponse put(ArmRequest request) {
     ZoneBodies.Put body = request.body(ZoneBodies.Put.class);
     ZoneService.Accepted accepted =
         service.createOrUpdate(request.id(), body.location(), body.tags(), Conditions.of(request));
     return accepted(request, accepted);
   }
 
-  private ArmResponse patch(ArmRequest request) {
+  @Override
+  public ArmResponse patch(ArmRequest request) {
     ZoneBodies.Patch body = request.body(ZoneBodies.Patch.class);
     return accepted(request, service.updateTags(request.id(), body.tags(), Conditions.of(request)));
   }
 
-  private ArmResponse get(ArmRequest request) {
+  @Override
+  public ArmResponse get(ArmRequest request) {
     return ArmResponse.ok(body(service.get(request.id())));
   }
 
-  private ArmResponse delete(ArmRequest request) {
+  @Override
+  public ArmResponse delete(ArmRequest request) {
     Optional<ZoneService.Accepted> accepted =
         service.beginDelete(request.id(), Conditions.of(request));
     return accepted.map(a -> accepted(request, a)).orElseGet(ArmResponse::noContent);
   }
 
-  private ArmResponse list(ArmRequest request) {
-    return ArmResponse.ok(
-        new ZoneBodies.Page(service.list(request.parent()).stream().map(this::body).toList()));
+  @Override
+  public ArmResponse list(ArmRequest request) {
+    return ArmResponse.page(service.list(request.parent()), this::body);
   }
 
   private ZoneBodies.Zone body(PrivateZone zone) {

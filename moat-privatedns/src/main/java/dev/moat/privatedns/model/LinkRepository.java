@@ -1,23 +1,26 @@
 package dev.moat.privatedns.model;
 
 import dev.moat.platform.id.ResourceId;
+import dev.moat.platform.kit.TableRepository;
+import dev.moat.platform.store.ResourceDocuments;
+import dev.moat.platform.store.ResourceIndex;
+import dev.moat.platform.store.ResourceTable;
 import java.util.List;
-import java.util.Optional;
 
-/** Stored virtual network links. Thread-safe; every call joins the caller's transaction. */
-public interface LinkRepository {
-  Optional<VirtualNetworkLink> find(ResourceId id);
+/** Stored virtual network links, indexed by the network they link. */
+public final class LinkRepository extends TableRepository<VirtualNetworkLink> {
+  private static final ResourceIndex<VirtualNetworkLink> BY_NETWORK =
+      ResourceIndex.byId("virtualNetwork", VirtualNetworkLink::virtualNetwork);
 
-  /** The links of one zone, ordered by id. */
-  List<VirtualNetworkLink> listInZone(ResourceId zoneId);
-
-  /** Every link in a subscription, of any zone. */
-  List<VirtualNetworkLink> listInSubscription(String subscriptionId);
+  public LinkRepository(ResourceDocuments documents) {
+    super(
+        new ResourceTable<>(
+            documents, PrivateDnsTypes.LINK, VirtualNetworkLink.class, List.of(BY_NETWORK)),
+        VirtualNetworkLink::id);
+  }
 
   /** Every link of {@code virtualNetwork}, of any zone, ordered by id (an indexed lookup). */
-  List<VirtualNetworkLink> listForNetwork(ResourceId virtualNetwork);
-
-  void save(VirtualNetworkLink link);
-
-  void delete(ResourceId id);
+  public List<VirtualNetworkLink> listForNetwork(ResourceId virtualNetwork) {
+    return table.findBy(BY_NETWORK, virtualNetwork);
+  }
 }

@@ -1,9 +1,11 @@
 package dev.moat.privatedns.model;
 
 import dev.moat.platform.id.ResourceId;
+import dev.moat.platform.kit.LifecycleReconciler;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A stored private DNS zone: the spec the user gave (tags) and its status (provisioning state, the
@@ -19,6 +21,12 @@ public record PrivateZone(
     String internalId,
     ProvisioningState state,
     Instant changedAt) {
+  /** The kit's reading of its lifecycle: pending while transitional, since its last change. */
+  public static final LifecycleReconciler.Lifecycle<PrivateZone> LIFECYCLE =
+      LifecycleReconciler.Lifecycle.of(
+          z -> z.state().isTransitional() ? Optional.of(z.changedAt()) : Optional.empty(),
+          z -> z.state() == ProvisioningState.Deleting,
+          (z, now) -> z.withState(ProvisioningState.Succeeded));
 
   public PrivateZone {
     tags = tags == null ? Map.of() : Map.copyOf(tags);

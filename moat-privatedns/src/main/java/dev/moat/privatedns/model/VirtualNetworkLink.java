@@ -1,8 +1,10 @@
 package dev.moat.privatedns.model;
 
 import dev.moat.platform.id.ResourceId;
+import dev.moat.platform.kit.LifecycleReconciler;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A stored virtual network link: the spec (virtual network, registration, resolution policy, tags)
@@ -20,6 +22,12 @@ public record VirtualNetworkLink(
     ProvisioningState state,
     LinkState linkState,
     Instant changedAt) {
+  /** The kit's reading of its lifecycle: pending while transitional, since its last change. */
+  public static final LifecycleReconciler.Lifecycle<VirtualNetworkLink> LIFECYCLE =
+      LifecycleReconciler.Lifecycle.of(
+          z -> z.state().isTransitional() ? Optional.of(z.changedAt()) : Optional.empty(),
+          z -> z.state() == ProvisioningState.Deleting,
+          (z, now) -> z.withStatus(ProvisioningState.Succeeded, LinkState.Completed));
 
   public VirtualNetworkLink {
     tags = tags == null ? Map.of() : Map.copyOf(tags);

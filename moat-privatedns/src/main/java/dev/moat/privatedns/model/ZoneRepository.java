@@ -1,21 +1,12 @@
 package dev.moat.privatedns.model;
 
-import dev.moat.platform.id.ResourceId;
-import java.util.List;
-import java.util.Optional;
+import dev.moat.platform.kit.TableRepository;
+import dev.moat.platform.store.ResourceDocuments;
+import dev.moat.platform.store.ResourceTable;
 
-/** Stored private zones. Thread-safe; every call joins the caller's transaction. */
-public interface ZoneRepository {
-  Optional<PrivateZone> find(ResourceId id);
-
-  /** The zones directly in a resource group, ordered by id. */
-  List<PrivateZone> listInGroup(ResourceId groupId);
-
-  /** The zones of a subscription, ordered by id. */
-  List<PrivateZone> listInSubscription(String subscriptionId);
-
-  void save(PrivateZone zone);
-
-  /** Removes the zone with everything below it (links and record sets). */
-  void deleteWithContents(ResourceId id);
+/** Stored private zones; deleting one removes its links and record sets with it. */
+public final class ZoneRepository extends TableRepository<PrivateZone> {
+  public ZoneRepository(ResourceDocuments documents) {
+    super(new ResourceTable<>(documents, PrivateDnsTypes.ZONE, PrivateZone.class), PrivateZone::id);
+  }
 }

@@ -16,7 +16,7 @@ public final class LinkResolutionPolicies implements ZoneLinkPolicies {
   public ZoneLinkPolicies.ResolutionPolicy resolutionPolicy(
       ResourceId zone, ResourceId virtualNetwork) {
     boolean redirect =
-        links.listInZone(zone).stream()
+        links.listChildren(zone).stream()
             .anyMatch(
                 l ->
                     l.virtualNetwork().equals(virtualNetwork)

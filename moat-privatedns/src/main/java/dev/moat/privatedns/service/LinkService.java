@@ -152,7 +152,7 @@ public final class LinkService {
     if (zones.find(zoneId).isEmpty()) {
       throw NotFound.parentZone(zoneId);
     }
-    return links.listInZone(zoneId);
+    return links.listChildren(zoneId);
   }
 
   /** DELETE: starts the Delete operation; empty when there is no such link. */

@@ -86,7 +86,7 @@ public final class ZoneInventory implements PrivateZoneInventory {
 
   private PrivateZoneView view(PrivateZone zone) {
     List<ResourceId> networks =
-        links.listInZone(zone.id()).stream()
+        links.listChildren(zone.id()).stream()
             .filter(l -> l.linkState() == LinkState.Completed)
             .filter(l -> l.state() != ProvisioningState.Deleting)
             .map(VirtualNetworkLink::virtualNetwork)

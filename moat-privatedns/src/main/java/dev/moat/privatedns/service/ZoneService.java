@@ -148,14 +148,14 @@ public final class ZoneService {
       return zones.listInSubscription(scope.subscriptionId());
     }
     groups.requireActive(scope);
-    return zones.listInGroup(scope);
+    return zones.listChildren(scope);
   }
 
   /** The counts a zone shows in its read-only properties. */
   public record Counts(int recordSets, int links, int linksWithRegistration) {}
 
   public Counts counts(ResourceId zoneId) {
-    List<VirtualNetworkLink> zoneLinks = links.listInZone(zoneId);
+    List<VirtualNetworkLink> zoneLinks = links.listChildren(zoneId);
     return new Counts(
         records.listAll(zoneId).size(),
         zoneLinks.size(),
@@ -176,7 +176,7 @@ public final class ZoneService {
               }
               PrivateZone zone = existing.get();
               conditions.check(Optional.of(zone.etag()));
-              List<VirtualNetworkLink> remaining = links.listInZone(id);
+              List<VirtualNetworkLink> remaining = links.listChildren(id);
               if (!remaining.isEmpty()) {
                 throw PrivateDnsError.ZONE_HAS_LINKS.exception(nestedIds(remaining));
               }

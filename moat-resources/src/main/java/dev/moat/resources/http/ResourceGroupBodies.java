@@ -2,7 +2,6 @@ package dev.moat.resources.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.moat.resources.model.ResourceGroup;
-import java.util.List;
 import java.util.Map;
 
 /** The wire shapes of the resource-groups API. */
@@ -40,7 +39,4 @@ final class ResourceGroupBodies {
 
   /** {@code properties}. */
   record Properties(String provisioningState) {}
-
-  /** {@code {"value":[...]}}. */
-  record Page(List<Group> value) {}
 }

@@ -120,7 +120,7 @@ public final class ResourceGroupRoutes {
             .limit(top)
             .map(ResourceGroupBodies.Group::of)
             .toList();
-    return ArmResponse.ok(new ResourceGroupBodies.Page(groups));
+    return ArmResponse.page(groups);
   }
 
   private static int parseTop(String top) {

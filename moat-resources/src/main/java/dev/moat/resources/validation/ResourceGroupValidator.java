@@ -2,6 +2,7 @@ package dev.moat.resources.validation;
 
 import dev.moat.platform.error.CommonError;
 import dev.moat.platform.id.Regions;
+import dev.moat.platform.kit.Locations;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -11,10 +12,10 @@ import java.util.stream.Collectors;
 public final class ResourceGroupValidator {
   private static final int MAX_TAGS = 50;
 
-  private final Regions regions;
+  private final Locations locations;
 
   public ResourceGroupValidator(Regions regions) {
-    this.regions = regions;
+    this.locations = new Locations(regions);
   }
 
   /** 1-90 letters, digits, {@code - . ( ) _}; not ending in a period. */
@@ -36,15 +37,8 @@ public final class ResourceGroupValidator {
 
   /** The normalised region name of {@code location}. */
   public String validateLocation(String location) {
-    if (location == null || location.isBlank()) {
-      throw CommonError.LOCATION_REQUIRED.exception();
-    }
-    return regions
-        .normalize(location)
-        .orElseThrow(
-            () ->
-                ResourceGroupError.LOCATION_NOT_AVAILABLE.exception(
-                    location, String.join(",", regions.names())));
+    return locations.require(
+        location, l -> ResourceGroupError.LOCATION_NOT_AVAILABLE.exception(l, locations.names()));
   }
 
   public void validateTags(Map<String, String> tags) {

@@ -5,6 +5,7 @@ import dev.moat.cli.CliContext;
 import dev.moat.cli.CliException;
 import dev.moat.cli.commands.CommandGroup;
 import dev.moat.cli.commands.CommonOptions.NoWait;
+import dev.moat.cli.commands.CommonOptions.OptionalGroup;
 import dev.moat.cli.commands.CommonOptions.Yes;
 import dev.moat.cli.commands.Prompts;
 import dev.moat.cli.commands.Resources;
@@ -42,11 +43,8 @@ public final class AksCommand extends CommandGroup {
   }
 
   @Command(name = "list", description = "List managed Kubernetes clusters.")
-  int list(
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group) {
+  int list(@Mixin OptionalGroup rg) {
+    String group = rg.value();
     Clusters.previewWarnings(context);
     clusters.list(group);
     return 0;

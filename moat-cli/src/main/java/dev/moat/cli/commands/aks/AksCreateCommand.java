@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.CliException;
 import dev.moat.cli.commands.Arm;
+import dev.moat.cli.commands.CommonOptions;
 import dev.moat.cli.commands.CommonOptions.NoWait;
 import dev.moat.cli.commands.CommonOptions.Yes;
 import dev.moat.cli.commands.Tags;
@@ -165,12 +166,7 @@ public class AksCreateCommand implements Callable<Integer> {
           "Specify an existing user assigned identity for kubelet's usage, which is typically used to pull image from ACR.")
   String assignKubeletIdentity;
 
-  @Option(
-      names = "--tags",
-      arity = "0..*",
-      description =
-          "Space-separated tags: key[=value] [key[=value] ...]. Use \"\" to clear existing tags.")
-  List<String> tags;
+  @Mixin CommonOptions.TagList tags;
 
   @Mixin CreateExtras extras;
 
@@ -240,7 +236,7 @@ public class AksCreateCommand implements Callable<Integer> {
 
     ObjectNode body = Json.object();
     body.put("location", arm.locationOr(location, cluster.group()));
-    Tags.apply(body, tags);
+    Tags.apply(body, tags.value());
     body.putObject("sku").put("name", "Base").put("tier", "Free");
     ObjectNode identity = body.putObject("identity");
     if (assignIdentity != null) {

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.CliException;
 import dev.moat.cli.commands.Arm;
+import dev.moat.cli.commands.CommonOptions;
 import dev.moat.cli.commands.CommonOptions.NoWait;
 import dev.moat.cli.commands.CommonOptions.Yes;
 import dev.moat.cli.commands.Prompts;
 import dev.moat.cli.commands.Tags;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,12 +79,7 @@ public final class AksUpdateCommand implements Callable<Integer> {
           "Comma-separated list of authorized apiserver IP ranges. Set to \"\" to allow all traffic.")
   String authorizedIpRanges;
 
-  @Option(
-      names = "--tags",
-      arity = "0..*",
-      description =
-          "Space-separated tags: key[=value] [key[=value] ...]. Use \"\" to clear existing tags.")
-  List<String> tags;
+  @Mixin CommonOptions.TagList tags;
 
   @Mixin UpdateExtras extras;
 
@@ -259,7 +254,7 @@ public final class AksUpdateCommand implements Callable<Integer> {
         bootstrap.putNull("containerRegistryId");
       }
     }
-    Tags.apply(mc, tags);
+    Tags.apply(mc, tags.value());
 
     JsonNode result = arm.put(path, Clusters.V, mc, noWait.value());
     if (!noWait.value()) {
@@ -279,7 +274,7 @@ public final class AksUpdateCommand implements Callable<Integer> {
         && !enablePublicFqdn
         && !disablePublicFqdn
         && authorizedIpRanges == null
-        && tags == null
+        && tags.value() == null
         && extras.isEmpty();
   }
 

@@ -1,15 +1,13 @@
 package dev.moat.cli.commands.aks;
 
 import dev.moat.cli.commands.Arm;
+import dev.moat.cli.commands.CommonOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The required {@code -g} and {@code -n} that name a managed cluster. */
 public final class ClusterName {
-  @Option(
-      names = {"--resource-group", "-g"},
-      required = true,
-      description = "Name of resource group.")
-  String group;
+  @Mixin CommonOptions.Group group;
 
   @Option(
       names = {"--name", "-n"},
@@ -18,7 +16,7 @@ public final class ClusterName {
   String name;
 
   String group() {
-    return group;
+    return group.value();
   }
 
   String name() {
@@ -26,6 +24,6 @@ public final class ClusterName {
   }
 
   String path(Arm arm) {
-    return Clusters.path(arm, group, name);
+    return Clusters.path(arm, group.value(), name);
   }
 }

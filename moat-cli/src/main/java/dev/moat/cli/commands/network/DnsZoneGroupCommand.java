@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.commands.CommandGroup;
 import dev.moat.cli.commands.CommonOptions.NoWait;
+import dev.moat.cli.commands.Resources;
 import dev.moat.cli.commands.Target;
 import dev.moat.cli.http.Json;
+import dev.moat.cli.options.Opt;
+import dev.moat.cli.options.TableCommand;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,8 +19,22 @@ import picocli.CommandLine.Option;
 public final class DnsZoneGroupCommand extends CommandGroup {
   private static final String V = PrivateEndpointCommand.V;
 
+  private final Resources groups;
+
   public DnsZoneGroupCommand(CliContext context) {
     super(context);
+    this.groups =
+        new Resources(context, arm, "Microsoft.Network/privateEndpoints/privateDnsZoneGroups", V);
+  }
+
+  @Override
+  public List<TableCommand> tableCommands() {
+    return groups.commands(
+        "private endpoint dns zone group",
+        List.of(Opt.str("--endpoint-name").help("Name of the private endpoint.")),
+        "show",
+        "list",
+        "delete");
   }
 
   @Command(name = "create", description = "Create a private endpoint dns zone group.")
@@ -53,42 +71,7 @@ public final class DnsZoneGroupCommand extends CommandGroup {
     return 0;
   }
 
-  @Command(name = "show", description = "Show a private endpoint dns zone group.")
-  int show(
-      @Mixin EndpointName endpoint,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "Name of the private" + " dns zone group.")
-          String name) {
-    context.printResource(arm.show(path(endpoint, name), V));
-    return 0;
-  }
-
-  @Command(name = "list", description = "List all private endpoint dns zone groups.")
-  int list(@Mixin EndpointName endpoint) {
-    context.printResource(arm.list(base(endpoint), V));
-    return 0;
-  }
-
-  @Command(name = "delete", description = "Delete a private endpoint dns zone group.")
-  int delete(
-      @Mixin EndpointName endpoint,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "Name of the private" + " dns zone group.")
-          String name,
-      @Mixin NoWait noWait) {
-    arm.delete(path(endpoint, name), V, noWait.value());
-    return 0;
-  }
-
-  private String base(EndpointName endpoint) {
-    return endpoint.path(arm) + "/privateDnsZoneGroups";
-  }
-
   private String path(EndpointName endpoint, String name) {
-    return base(endpoint) + "/" + name;
+    return endpoint.path(arm) + "/privateDnsZoneGroups/" + name;
   }
 }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.commands.CommandGroup;
 import dev.moat.cli.commands.CommonOptions.NoWait;
-import dev.moat.cli.commands.CommonOptions.Yes;
+import dev.moat.cli.commands.CommonOptions.TagList;
 import dev.moat.cli.commands.Flags;
-import dev.moat.cli.commands.Prompts;
+import dev.moat.cli.commands.Resources;
 import dev.moat.cli.commands.Tags;
 import dev.moat.cli.commands.Target;
 import dev.moat.cli.http.Json;
+import dev.moat.cli.options.Opt;
+import dev.moat.cli.options.TableCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,8 +24,22 @@ import picocli.CommandLine.Option;
 public final class PrivateDnsLinkCommand extends CommandGroup {
   private static final String V = PrivateDnsCommand.V;
 
+  private final Resources links;
+
   public PrivateDnsLinkCommand(CliContext context) {
     super(context);
+    this.links =
+        new Resources(context, arm, "Microsoft.Network/privateDnsZones/virtualNetworkLinks", V);
+  }
+
+  @Override
+  public List<TableCommand> tableCommands() {
+    return links.commands(
+        "virtual network link",
+        List.of(Opt.str("--zone-name", "-z").help("The name of the Private DNS zone.")),
+        "show",
+        "list",
+        "delete-confirmed");
   }
 
   @Command(
@@ -47,9 +63,9 @@ public final class PrivateDnsLinkCommand extends CommandGroup {
               description =
                   "Specify" + " if the link is registration enabled.  Allowed values: false, true.")
           String registration,
-      @Option(names = "--tags", arity = "0..*", description = "Space-separated tags.")
-          List<String> tags,
+      @Mixin TagList tagList,
       @Mixin NoWait noWait) {
+    List<String> tags = tagList.value();
     Boolean enabled = Flags.bool(prog("create"), "--registration-enabled", registration);
     String vnetId =
         Target.isId(vnet)
@@ -64,44 +80,7 @@ public final class PrivateDnsLinkCommand extends CommandGroup {
     return 0;
   }
 
-  @Command(name = "show", description = "Get a virtual network link.")
-  int show(
-      @Mixin ZoneName zone,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The name of the virtual" + " network link.")
-          String name) {
-    context.printResource(arm.show(path(zone, name), V));
-    return 0;
-  }
-
-  @Command(name = "list", description = "List the virtual network links of a zone.")
-  int list(@Mixin ZoneName zone) {
-    context.printResource(arm.list(base(zone), V));
-    return 0;
-  }
-
-  @Command(name = "delete", description = "Delete a virtual network link.")
-  int delete(
-      @Mixin ZoneName zone,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The name of the virtual" + " network link.")
-          String name,
-      @Mixin Yes yes,
-      @Mixin NoWait noWait) {
-    Prompts.confirm(context, yes.value());
-    arm.delete(path(zone, name), V, noWait.value());
-    return 0;
-  }
-
-  private String base(ZoneName zone) {
-    return zone.path(arm) + "/virtualNetworkLinks";
-  }
-
   private String path(ZoneName zone, String name) {
-    return base(zone) + "/" + name;
+    return zone.path(arm) + "/virtualNetworkLinks/" + name;
   }
 }

@@ -3,12 +3,12 @@ package dev.moat.cli.commands.network;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.commands.CommandGroup;
-import dev.moat.cli.commands.CommonOptions.NoWait;
-import dev.moat.cli.commands.CommonOptions.Yes;
-import dev.moat.cli.commands.Prompts;
+import dev.moat.cli.commands.CommonOptions.Group;
+import dev.moat.cli.commands.CommonOptions.TagList;
 import dev.moat.cli.commands.Resources;
 import dev.moat.cli.commands.Tags;
 import dev.moat.cli.http.Json;
+import dev.moat.cli.options.TableCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,68 +27,25 @@ public final class PrivateDnsZoneCommand extends CommandGroup {
     this.zones = new Resources(context, arm, TYPE, V);
   }
 
+  @Override
+  public List<TableCommand> tableCommands() {
+    return zones.commands("Private DNS zone", List.of(), "show", "list", "delete-confirmed");
+  }
+
   @Command(name = "create", description = "Create a Private DNS zone.")
   int create(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
+      @Mixin Group rg,
       @Option(
               names = {"--name", "-n"},
               required = true,
               description = "The name of the Private" + " DNS zone.")
           String name,
-      @Option(names = "--tags", arity = "0..*", description = "Space-separated tags.")
-          List<String> tags) {
+      @Mixin TagList tagList) {
+    List<String> tags = tagList.value();
+    String group = rg.value();
     ObjectNode body = Json.object().put("location", "global");
     Tags.apply(body, tags);
     context.printResource(arm.put(path(group, name), V, body, false));
-    return 0;
-  }
-
-  @Command(name = "show", description = "Get a Private DNS zone.")
-  int show(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The name of the Private" + " DNS zone.")
-          String name) {
-    context.printResource(arm.show(path(group, name), V));
-    return 0;
-  }
-
-  @Command(name = "list", description = "List Private DNS zones.")
-  int list(
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Name of resource group.")
-          String group) {
-    zones.list(group);
-    return 0;
-  }
-
-  @Command(name = "delete", description = "Delete a Private DNS zone.")
-  int delete(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The name of the Private" + " DNS zone.")
-          String name,
-      @Mixin Yes yes,
-      @Mixin NoWait noWait) {
-    Prompts.confirm(context, yes.value());
-    arm.delete(path(group, name), V, noWait.value());
     return 0;
   }
 

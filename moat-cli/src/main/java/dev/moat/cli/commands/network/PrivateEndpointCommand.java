@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.CliException;
 import dev.moat.cli.commands.CommandGroup;
+import dev.moat.cli.commands.CommonOptions.Group;
+import dev.moat.cli.commands.CommonOptions.Location;
 import dev.moat.cli.commands.CommonOptions.NoWait;
+import dev.moat.cli.commands.CommonOptions.TagList;
 import dev.moat.cli.commands.Resources;
 import dev.moat.cli.commands.Tags;
 import dev.moat.cli.commands.Target;
@@ -37,11 +40,7 @@ public final class PrivateEndpointCommand extends CommandGroup {
 
   @Command(name = "create", description = "Create a private endpoint.")
   int create(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
+      @Mixin Group rg,
       @Option(
               names = {"--name", "-n"},
               required = true,
@@ -95,13 +94,12 @@ public final class PrivateEndpointCommand extends CommandGroup {
               description =
                   "The custom name of the network interface" + " attached to the private endpoint.")
           String nicName,
-      @Option(
-              names = {"--location", "-l"},
-              description = "Location. Default: the resource" + " group's location.")
-          String location,
-      @Option(names = "--tags", arity = "0..*", description = "Space-separated tags.")
-          List<String> tags,
+      @Mixin Location loc,
+      @Mixin TagList tagList,
       @Mixin NoWait noWait) {
+    List<String> tags = tagList.value();
+    String location = loc.value();
+    String group = rg.value();
     String subnetId;
     if (Target.isId(subnet)) {
       subnetId = subnet;

@@ -6,14 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.CliException;
 import dev.moat.cli.commands.CommandGroup;
-import dev.moat.cli.commands.CommonOptions.Yes;
 import dev.moat.cli.commands.Prompts;
 import dev.moat.cli.http.Json;
 import dev.moat.cli.http.ServiceException;
+import dev.moat.cli.options.Args;
+import dev.moat.cli.options.Opt;
+import dev.moat.cli.options.TableCommand;
 import java.util.Iterator;
+import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code az network private-dns record-set a}: A record sets of a private zone. */
 @Command(name = "a", description = "Manage Private DNS A records.")
@@ -24,68 +25,81 @@ public final class RecordSetACommand extends CommandGroup {
     super(context);
   }
 
-  @Command(name = "create", description = "Create an empty A record set.")
-  int create(
-      @Mixin ZoneName zone,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The name of the record" + " set, relative to the name of the zone.")
-          String name,
-      @Option(names = "--ttl", description = "Record set TTL (time-to-live).  Default: 3600.")
-          Integer ttl) {
+  private static final Opt GROUP =
+      Opt.str("--resource-group", "-g").required().help("Name of resource group.");
+  private static final Opt ZONE =
+      Opt.str("--zone-name", "-z").required().help("The name of the Private DNS zone.");
+  private static final Opt NAME =
+      Opt.str("--name", "-n")
+          .required()
+          .help("The name of the record set, relative to the name of the zone.");
+  private static final Opt SET =
+      Opt.str("--record-set-name", "-n")
+          .required()
+          .help("The name of the record set relative to the name of the zone.");
+  private static final Opt ADDRESS =
+      Opt.str("--ipv4-address", "-a").required().help("IPV4 address in string notation.");
+
+  @Override
+  public List<TableCommand> tableCommands() {
+    return List.of(
+        new TableCommand(
+            "create",
+            "Create an empty A record set.",
+            List.of(GROUP, ZONE, NAME, Opt.integer("--ttl").help("Record set TTL (time-to-live).")),
+            this::create),
+        new TableCommand(
+            "show",
+            "Get an A record set.",
+            List.of(GROUP, ZONE, NAME),
+            a -> {
+              context.printResource(arm.show(path(a, "--name"), V));
+              return 0;
+            }),
+        new TableCommand(
+            "list",
+            "List all A record sets in a zone.",
+            List.of(GROUP, ZONE),
+            a -> {
+              context.printResource(arm.list(zone(a) + "/A", V));
+              return 0;
+            }),
+        new TableCommand(
+            "delete",
+            "Delete an A record set and all associated records.",
+            List.of(
+                GROUP, ZONE, NAME, Opt.flag("--yes", "-y").help("Do not prompt for confirmation.")),
+            a -> {
+              Prompts.confirm(context, a.on("--yes"));
+              arm.delete(path(a, "--name"), V, false);
+              return 0;
+            }),
+        new TableCommand(
+            "add-record", "Add an A record.", List.of(GROUP, ZONE, SET, ADDRESS), this::addRecord),
+        new TableCommand(
+            "remove-record",
+            "Remove an A record from its record set.",
+            List.of(
+                GROUP,
+                ZONE,
+                SET,
+                ADDRESS,
+                Opt.flag("--keep-empty-record-set")
+                    .help("Keep the empty record set if the last record is removed.")),
+            this::removeRecord));
+  }
+
+  private int create(Args a) {
+    Integer ttl = a.integer("--ttl");
     ObjectNode body = Json.object();
     body.putObject("properties").put("ttl", ttl == null ? 3600 : ttl);
-    context.printResource(arm.put(path(zone, name), V, body, false));
+    context.printResource(arm.put(path(a, "--name"), V, body, false));
     return 0;
   }
 
-  @Command(name = "show", description = "Get an A record set.")
-  int show(
-      @Mixin ZoneName zone,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The name of the record" + " set, relative to the name of the zone.")
-          String name) {
-    context.printResource(arm.show(path(zone, name), V));
-    return 0;
-  }
-
-  @Command(name = "list", description = "List all A record sets in a zone.")
-  int list(@Mixin ZoneName zone) {
-    context.printResource(arm.list(zone.path(arm) + "/A", V));
-    return 0;
-  }
-
-  @Command(name = "delete", description = "Delete an A record set and all associated records.")
-  int delete(
-      @Mixin ZoneName zone,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The name of the record" + " set, relative to the name of the zone.")
-          String name,
-      @Mixin Yes yes) {
-    Prompts.confirm(context, yes.value());
-    arm.delete(path(zone, name), V, false);
-    return 0;
-  }
-
-  @Command(name = "add-record", description = "Add an A record.")
-  int addRecord(
-      @Mixin ZoneName zone,
-      @Option(
-              names = {"--record-set-name", "-n"},
-              required = true,
-              description = "The name of" + " the record set relative to the name of the zone.")
-          String name,
-      @Option(
-              names = {"--ipv4-address", "-a"},
-              required = true,
-              description = "IPV4 address in" + " string notation.")
-          String address) {
-    String path = path(zone, name);
+  private int addRecord(Args a) {
+    String path = path(a, "--record-set-name");
+    String address = a.str("--ipv4-address");
     ObjectNode set = existing(path);
     if (set == null) {
       // az creates the record set when it does not exist yet.
@@ -104,24 +118,9 @@ public final class RecordSetACommand extends CommandGroup {
     return 0;
   }
 
-  @Command(name = "remove-record", description = "Remove an A record from its record set.")
-  int removeRecord(
-      @Mixin ZoneName zone,
-      @Option(
-              names = {"--record-set-name", "-n"},
-              required = true,
-              description = "The name of" + " the record set relative to the name of the zone.")
-          String name,
-      @Option(
-              names = {"--ipv4-address", "-a"},
-              required = true,
-              description = "IPV4 address in" + " string notation.")
-          String address,
-      @Option(
-              names = "--keep-empty-record-set",
-              description = "Keep the empty record set if the" + " last record is removed.")
-          boolean keepEmpty) {
-    String path = path(zone, name);
+  private int removeRecord(Args a) {
+    String path = path(a, "--record-set-name");
+    String address = a.str("--ipv4-address");
     ObjectNode set = existing(path);
     if (set == null) {
       throw CliException.command("Record set not found.");
@@ -138,7 +137,7 @@ public final class RecordSetACommand extends CommandGroup {
     if (!removed) {
       throw CliException.command("Record not found.");
     }
-    if (records.isEmpty() && !keepEmpty) {
+    if (records.isEmpty() && !a.on("--keep-empty-record-set")) {
       arm.delete(path, V, false);
       return 0;
     }
@@ -157,7 +156,13 @@ public final class RecordSetACommand extends CommandGroup {
     }
   }
 
-  private String path(ZoneName zone, String name) {
-    return zone.path(arm) + "/A/" + name;
+  private String zone(Args a) {
+    return arm.providerPath(
+        a.str("--resource-group"), "Microsoft.Network/privateDnsZones/" + a.str("--zone-name"));
+  }
+
+  /** The record set named by the option {@code nameOption} ({@code --name} or its alias). */
+  private String path(Args a, String nameOption) {
+    return zone(a) + "/A/" + a.str(nameOption);
   }
 }

@@ -3,8 +3,10 @@ package dev.moat.cli.commands.network;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
+import dev.moat.cli.commands.Arm;
 import dev.moat.cli.commands.Choices;
 import dev.moat.cli.commands.CommandGroup;
+import dev.moat.cli.commands.CommonOptions.Group;
 import dev.moat.cli.commands.CommonOptions.NoWait;
 import dev.moat.cli.commands.Flags;
 import dev.moat.cli.commands.Resources;
@@ -48,113 +50,87 @@ public final class SubnetCommand extends CommandGroup {
 
   @Command(
       name = "create",
-      description = "Create a subnet and associate an existing NSG and" + " route table.")
-  int create(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
-      @Option(
-              names = "--vnet-name",
-              required = true,
-              description = "The virtual network (VNet)" + " name.")
-          String vnet,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The subnet name.")
-          String name,
-      @Option(
-              names = "--address-prefixes",
-              arity = "1..*",
-              description = "Space-separated list" + " of address prefixes in CIDR format.")
-          List<String> prefixes,
-      @Option(
-              names = "--private-endpoint-network-policies",
-              description =
-                  "Manage network"
-                      + " policy for private endpoint.  Allowed values: Disabled, Enabled,"
-                      + " NetworkSecurityGroupEnabled, RouteTableEnabled.")
-          String pePolicies,
-      @Option(
-              names = "--delegations",
-              arity = "1..*",
-              description =
-                  "Space-separated list of"
-                      + " services to whom the subnet should be delegated, e.g."
-                      + " Microsoft.ContainerService/managedClusters.")
-          List<String> delegations,
-      @Option(
-              names = "--default-outbound-access",
-              description =
-                  "Set this property to false to"
-                      + " disable default outbound connectivity for all VMs in the subnet.  Allowed"
-                      + " values: false, true.")
-          String defaultOutbound,
-      @Mixin SubnetExtras extras,
-      @Mixin NoWait noWait) {
+      description = "Create a subnet and associate an existing NSG and route table.")
+  int create(@Mixin SubnetArgs a, @Mixin NoWait noWait) {
     String prog = prog("create");
     ObjectNode body = Json.object();
     ObjectNode props = body.putObject("properties");
-    if (prefixes != null) {
-      prefixes(props, prefixes);
+    if (a.prefixes != null) {
+      prefixes(props, a.prefixes);
     }
-    apply(props, prog, extras.pePolicies(prog, pePolicies), delegations, defaultOutbound);
-    extras.apply(props, prog, arm, group);
-    context.printResource(arm.put(path(group, vnet, name), V, body, noWait.value()));
+    a.apply(props, prog, arm);
+    context.printResource(arm.put(path(a.group.value(), a.vnet, a.name), V, body, noWait.value()));
     return 0;
   }
 
   @Command(name = "update", description = "Update a subnet.")
-  int update(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
-      @Option(
-              names = "--vnet-name",
-              required = true,
-              description = "The virtual network (VNet)" + " name.")
-          String vnet,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The subnet name.")
-          String name,
-      @Option(
-              names = "--address-prefixes",
-              arity = "1..*",
-              description = "Space-separated list" + " of address prefixes in CIDR format.")
-          List<String> prefixes,
-      @Option(
-              names = "--private-endpoint-network-policies",
-              description = "Manage network" + " policy for private endpoint.")
-          String pePolicies,
-      @Option(
-              names = "--delegations",
-              arity = "1..*",
-              description =
-                  "Space-separated list of" + " services to whom the subnet should be delegated.")
-          List<String> delegations,
-      @Option(names = "--default-outbound-access", description = "Allowed values: false, true.")
-          String defaultOutbound,
-      @Mixin SubnetExtras extras,
-      @Mixin NoWait noWait) {
+  int update(@Mixin SubnetArgs a, @Mixin NoWait noWait) {
     String prog = prog("update");
-    String path = path(group, vnet, name);
+    String path = path(a.group.value(), a.vnet, a.name);
     ObjectNode body = (ObjectNode) arm.show(path, V).deepCopy();
     ObjectNode props = body.withObject("properties");
-    if (prefixes != null) {
+    if (a.prefixes != null) {
       props.remove("addressPrefix");
       props.remove("addressPrefixes");
-      prefixes(props, prefixes);
+      prefixes(props, a.prefixes);
     }
-    apply(props, prog, extras.pePolicies(prog, pePolicies), delegations, defaultOutbound);
-    extras.apply(props, prog, arm, group);
+    a.apply(props, prog, arm);
     context.printResource(arm.put(path, V, body, noWait.value()));
     return 0;
+  }
+
+  /** The options az declares alike for subnet create and update. */
+  public static final class SubnetArgs {
+    @Mixin Group group;
+
+    @Option(
+        names = "--vnet-name",
+        required = true,
+        description = "The virtual network (VNet) name.")
+    String vnet;
+
+    @Option(
+        names = {"--name", "-n"},
+        required = true,
+        description = "The subnet name.")
+    String name;
+
+    @Option(
+        names = "--address-prefixes",
+        arity = "1..*",
+        description = "Space-separated list of address prefixes in CIDR format.")
+    List<String> prefixes;
+
+    @Option(
+        names = "--private-endpoint-network-policies",
+        description =
+            "Manage network policy for private endpoint.  Allowed values: Disabled, Enabled,"
+                + " NetworkSecurityGroupEnabled, RouteTableEnabled.")
+    String pePolicies;
+
+    @Option(
+        names = "--delegations",
+        arity = "1..*",
+        description =
+            "Space-separated list of services to whom the subnet should be delegated, e.g."
+                + " Microsoft.ContainerService/managedClusters.")
+    List<String> delegations;
+
+    @Option(
+        names = "--default-outbound-access",
+        description =
+            "Set this property to false to disable default outbound connectivity for all VMs in"
+                + " the subnet.  Allowed values: false, true.")
+    String defaultOutbound;
+
+    @Mixin SubnetExtras extras;
+
+    /** Writes the policies, delegations, outbound access and the extras into {@code props}. */
+    void apply(ObjectNode props, String prog, Arm arm) {
+      SubnetCommand.apply(
+          props, prog, extras.pePolicies(prog, pePolicies), delegations, defaultOutbound);
+      extras.apply(props, prog, arm, group.value());
+    }
   }
 
   /** One prefix goes in {@code addressPrefix}, several in {@code addressPrefixes}, as az does. */

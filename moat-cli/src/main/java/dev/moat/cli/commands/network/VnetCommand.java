@@ -6,16 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.commands.ApiVersions;
 import dev.moat.cli.commands.CommandGroup;
-import dev.moat.cli.commands.CommonOptions.NoWait;
+import dev.moat.cli.commands.CommonOptions;
 import dev.moat.cli.commands.Resources;
 import dev.moat.cli.commands.Tags;
 import dev.moat.cli.http.Json;
+import dev.moat.cli.options.Args;
+import dev.moat.cli.options.Opt;
 import dev.moat.cli.options.TableCommand;
 import dev.moat.cli.output.Flatten;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code az network vnet}: virtual networks. */
 @Command(
@@ -33,61 +34,50 @@ public final class VnetCommand extends CommandGroup {
 
   @Override
   public List<TableCommand> tableCommands() {
-    return vnets.commands("virtual network", List.of(), "show", "list", "delete");
+    Opt name = Opt.str("--name", "-n").required().help("The virtual network (VNet) name.");
+    Opt prefixes =
+        Opt.list("--address-prefixes")
+            .help("Space-separated list of IP address prefixes for the VNet.");
+    List<TableCommand> commands =
+        new ArrayList<>(vnets.commands("virtual network", List.of(), "show", "list", "delete"));
+    commands.add(
+        new TableCommand(
+            "create",
+            "Create a virtual network.",
+            List.of(
+                CommonOptions.GROUP,
+                name,
+                prefixes.def("10.0.0.0/16"),
+                Opt.str("--subnet-name").help("Name of a new subnet to create within the VNet."),
+                Opt.list("--subnet-prefixes")
+                    .def("10.0.0.0/24")
+                    .help(
+                        "Space-separated list of address prefixes in CIDR format for the new subnet."),
+                CommonOptions.LOCATION,
+                CommonOptions.TAGS,
+                CommonOptions.NO_WAIT),
+            this::create));
+    commands.add(
+        new TableCommand(
+            "update",
+            "Update a virtual network.",
+            List.of(CommonOptions.GROUP, name, prefixes, CommonOptions.TAGS, CommonOptions.NO_WAIT),
+            this::update));
+    return commands;
   }
 
-  @Command(name = "create", description = "Create a virtual network.")
-  int create(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The virtual network" + " (VNet) name.")
-          String name,
-      @Option(
-              names = "--address-prefixes",
-              arity = "1..*",
-              description =
-                  "Space-separated list"
-                      + " of IP address prefixes for the VNet.  Default: 10.0.0.0/16.")
-          List<String> prefixes,
-      @Option(
-              names = "--subnet-name",
-              description = "Name of a new subnet to create within the" + " VNet.")
-          String subnetName,
-      @Option(
-              names = "--subnet-prefixes",
-              arity = "1..*",
-              description =
-                  "Space-separated list"
-                      + " of address prefixes in CIDR format for the new subnet.")
-          List<String> subnetPrefixes,
-      @Option(
-              names = {"--location", "-l"},
-              description = "Location. Default: the resource" + " group's location.")
-          String location,
-      @Option(
-              names = "--tags",
-              arity = "0..*",
-              description = "Space-separated tags:" + " key[=value] [key[=value] ...].")
-          List<String> tags,
-      @Mixin NoWait noWait) {
-    ObjectNode body = Json.object().put("location", arm.locationOr(location, group));
-    Tags.apply(body, tags);
+  private int create(Args a) {
+    String group = a.str("--resource-group");
+    ObjectNode body = Json.object().put("location", arm.locationOr(a.str("--location"), group));
+    Tags.apply(body, a.list("--tags"));
     ObjectNode props = body.putObject("properties");
     ArrayNode space = props.putObject("addressSpace").putArray("addressPrefixes");
-    (prefixes == null ? List.of("10.0.0.0/16") : prefixes).forEach(space::add);
-    if (subnetName != null) {
-      ObjectNode subnet = props.putArray("subnets").addObject().put("name", subnetName);
-      SubnetCommand.prefixes(
-          subnet.putObject("properties"),
-          subnetPrefixes == null ? List.of("10.0.0.0/24") : subnetPrefixes);
+    a.list("--address-prefixes").forEach(space::add);
+    if (a.str("--subnet-name") != null) {
+      ObjectNode subnet = props.putArray("subnets").addObject().put("name", a.str("--subnet-name"));
+      SubnetCommand.prefixes(subnet.putObject("properties"), a.list("--subnet-prefixes"));
     }
-    JsonNode created = arm.put(path(group, name), V, body, noWait.value());
+    JsonNode created = arm.put(path(group, a.str("--name")), V, body, a.on("--no-wait"));
     if (!created.isMissingNode()) {
       ObjectNode wrapped = Json.object();
       wrapped.set("newVNet", Flatten.properties(created));
@@ -96,34 +86,16 @@ public final class VnetCommand extends CommandGroup {
     return 0;
   }
 
-  @Command(name = "update", description = "Update a virtual network.")
-  int update(
-      @Option(
-              names = {"--resource-group", "-g"},
-              required = true,
-              description = "Name of" + " resource group.")
-          String group,
-      @Option(
-              names = {"--name", "-n"},
-              required = true,
-              description = "The virtual network" + " (VNet) name.")
-          String name,
-      @Option(
-              names = "--address-prefixes",
-              arity = "1..*",
-              description = "Space-separated list" + " of IP address prefixes for the VNet.")
-          List<String> prefixes,
-      @Option(names = "--tags", arity = "0..*", description = "Space-separated tags.")
-          List<String> tags,
-      @Mixin NoWait noWait) {
-    ObjectNode body = (ObjectNode) arm.show(path(group, name), V).deepCopy();
-    if (prefixes != null) {
+  private int update(Args a) {
+    String path = path(a.str("--resource-group"), a.str("--name"));
+    ObjectNode body = (ObjectNode) arm.show(path, V).deepCopy();
+    if (a.list("--address-prefixes") != null) {
       ArrayNode space =
           body.withObject("properties").putObject("addressSpace").putArray("addressPrefixes");
-      prefixes.forEach(space::add);
+      a.list("--address-prefixes").forEach(space::add);
     }
-    Tags.apply(body, tags);
-    context.printResource(arm.put(path(group, name), V, body, noWait.value()));
+    Tags.apply(body, a.list("--tags"));
+    context.printResource(arm.put(path, V, body, a.on("--no-wait")));
     return 0;
   }
 

@@ -1,15 +1,13 @@
 package dev.moat.cli.commands.network;
 
 import dev.moat.cli.commands.Arm;
+import dev.moat.cli.commands.CommonOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The required {@code -g} and {@code -z} that name the private DNS zone a command works in. */
 public final class ZoneName {
-  @Option(
-      names = {"--resource-group", "-g"},
-      required = true,
-      description = "Name of resource group.")
-  String group;
+  @Mixin CommonOptions.Group group;
 
   @Option(
       names = {"--zone-name", "-z"},
@@ -18,10 +16,10 @@ public final class ZoneName {
   String zone;
 
   String group() {
-    return group;
+    return group.value();
   }
 
   String path(Arm arm) {
-    return arm.providerPath(group, "Microsoft.Network/privateDnsZones/" + zone);
+    return arm.providerPath(group.value(), "Microsoft.Network/privateDnsZones/" + zone);
   }
 }

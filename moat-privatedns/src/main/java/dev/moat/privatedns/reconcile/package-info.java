@@ -1,2 +1,0 @@
-/** Reconcilers that finish zone and link operations after the provisioning delay. */
-package dev.moat.privatedns.reconcile;
