@@ -81,7 +81,7 @@ public final class ArmRuntime implements AutoCloseable {
         dataDirectory.initialise(() -> TokenService.loadOrCreate(settings.dataDir(), clock));
     Database database =
         team
-            ? PostgresDatabase.open(settings.database(), DATABASE_POOL)
+            ? PostgresDatabase.open(settings.database(), DATABASE_POOL, settings.syncEveryCommit())
             : SqliteDatabase.open(
                 settings.dataDir().resolve("moat.db"), settings.syncEveryCommit());
     resources.add(database);

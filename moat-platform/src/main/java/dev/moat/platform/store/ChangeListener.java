@@ -34,6 +34,13 @@ final class ChangeListener implements AutoCloseable {
   private volatile boolean closed;
   private Thread thread;
 
+  /** Open once the first LISTEN is active: from then on no message is missed (unless cut off). */
+  private final java.util.concurrent.CountDownLatch listening =
+      new java.util.concurrent.CountDownLatch(1);
+
+  /** How long {@link #subscribe} waits for the first LISTEN before going on without it. */
+  private static final long LISTEN_WAIT_SECONDS = 30;
+
   ChangeListener(PostgresDatabase.Target target, String channel) {
     this.target = target;
     this.channel = channel;
@@ -44,12 +51,25 @@ final class ChangeListener implements AutoCloseable {
     return self + "\n" + message;
   }
 
-  synchronized void subscribe(Consumer<String> subscriber) {
+  /**
+   * Adds {@code subscriber}; the first call starts listening and returns once the {@code LISTEN} is
+   * active, so every message committed after it returns is delivered.
+   */
+  void subscribe(Consumer<String> subscriber) {
     subscribers.add(subscriber);
-    if (thread == null && !closed) {
-      thread = new Thread(this::listen, "moat-db-listen");
-      thread.setDaemon(true);
-      thread.start();
+    synchronized (this) {
+      if (thread == null && !closed) {
+        thread = new Thread(this::listen, "moat-db-listen");
+        thread.setDaemon(true);
+        thread.start();
+      }
+    }
+    try {
+      if (!listening.await(LISTEN_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+        LOG.warn("not yet listening for other replicas' changes; going on (it keeps trying)");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -61,6 +81,7 @@ final class ChangeListener implements AutoCloseable {
         try (Statement s = c.createStatement()) {
           s.execute("LISTEN " + channel);
         }
+        listening.countDown();
         backOff = 100;
         PGConnection pg = c.unwrap(PGConnection.class);
         while (!closed) {

@@ -48,6 +48,19 @@ public final class PostgresDatabase extends JdbcDatabase {
    * @throws StoreException when the server cannot be reached or the migration fails
    */
   public static PostgresDatabase open(String url, int poolSize) {
+    return open(url, poolSize, true);
+  }
+
+  /**
+   * {@link #open(String, int)}, choosing durability as the embedded store does: with {@code
+   * syncEveryCommit} false, sessions run with {@code synchronous_commit = off}, so a commit does
+   * not wait for its WAL flush. A Moat crash loses nothing (the commit is PostgreSQL's); a crash of
+   * PostgreSQL itself may lose the last fraction of a second of commits, never consistency (<a
+   * href="https://www.postgresql.org/docs/15/wal-async-commit.html">asynchronous commit</a>). It
+   * matters here because writers serialise on {@link #WRITE_LOCK}, which a transaction holds until
+   * its commit returns: the flush would be inside every writer's critical section.
+   */
+  public static PostgresDatabase open(String url, int poolSize, boolean syncEveryCommit) {
     Target target = Target.parse(url);
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(target.jdbcUrl());
@@ -61,6 +74,9 @@ public final class PostgresDatabase extends JdbcDatabase {
     config.setMaximumPoolSize(poolSize);
     config.setMinimumIdle(Math.min(2, poolSize));
     config.setPoolName("moat-db");
+    if (!syncEveryCommit) {
+      config.setConnectionInitSql("SET synchronous_commit = off");
+    }
     config.setConnectionTimeout(10_000);
     config.setInitializationFailTimeout(10_000);
     HikariDataSource pool;
