@@ -137,15 +137,17 @@ public final class PodScheduler implements AutoCloseable {
   private boolean bind(Pod p, String node) {
     String ns = p.getMetadata().getNamespace();
     String name = p.getMetadata().getName();
+    // One write, as the binding subresource does: spec.nodeName and the PodScheduled condition.
+    PodCondition scheduled = condition("True", null, null);
     Optional<Pod> bound =
-        objects.modify(
+        objects.modifyWithStatus(
             Kinds.PODS,
             ns,
             name,
-            false,
             x -> {
               if (isEmpty(x.getSpec().getNodeName())) {
                 x.getSpec().setNodeName(node);
+                withCondition(x, scheduled);
               }
               return x;
             });
@@ -155,7 +157,6 @@ public final class PodScheduler implements AutoCloseable {
     // Counted at once, so the next run spreads by it even before the event arrives.
     Pod b = bound.get();
     pods.put(ObjectIndex.key(b), place(b), Long.parseLong(b.getMetadata().getResourceVersion()));
-    setCondition(ns, name, condition("True", null, null));
     events.normal(
         bound.get(),
         null,
@@ -184,18 +185,15 @@ public final class PodScheduler implements AutoCloseable {
   }
 
   private void setCondition(String ns, String name, PodCondition c) {
-    objects.modify(
-        Kinds.PODS,
-        ns,
-        name,
-        true,
-        x -> {
-          List<PodCondition> cs = new ArrayList<>(x.getStatus().getConditions());
-          cs.removeIf(o -> o.getType().equals("PodScheduled"));
-          cs.add(0, c);
-          x.getStatus().setConditions(cs);
-          return x;
-        });
+    objects.modify(Kinds.PODS, ns, name, true, x -> withCondition(x, c));
+  }
+
+  private static Pod withCondition(Pod x, PodCondition c) {
+    List<PodCondition> cs = new ArrayList<>(x.getStatus().getConditions());
+    cs.removeIf(o -> o.getType().equals("PodScheduled"));
+    cs.add(0, c);
+    x.getStatus().setConditions(cs);
+    return x;
   }
 
   private PodCondition condition(String status, String reason, String message) {

@@ -57,12 +57,21 @@ public interface ClusterObjects {
 
   /**
    * Read-modify-write for controllers: reads the object, applies {@code change} to a copy and
-   * updates it, retrying on 409 Conflict. {@code change} may run more than once and must be a pure
-   * function of its input. Returns empty when the object does not exist. When {@code status} is
-   * true only the status is written.
+   * updates it, without lost updates (a conflict is retried, or the read and write share one
+   * transaction). {@code change} may run more than once and must be a pure function of its input
+   * that touches nothing but the object. Returns empty when the object does not exist. When {@code
+   * status} is true only the status is written.
    */
   <T extends HasMetadata> Optional<T> modify(
       Kind<T> kind, String namespace, String name, boolean status, UnaryOperator<T> change);
+
+  /**
+   * As {@link #modify}, writing the object's spec and its status in one write (one resourceVersion,
+   * one event), as the apiserver's {@code pods/binding} does when it sets {@code spec.nodeName} and
+   * the {@code PodScheduled} condition together.
+   */
+  <T extends HasMetadata> Optional<T> modifyWithStatus(
+      Kind<T> kind, String namespace, String name, UnaryOperator<T> change);
 
   /**
    * Deletes the object. Returns the object's last state: already removed, or (graceful pod

@@ -431,6 +431,24 @@ final class JdbcClusterObjects implements ClusterObjects {
   @Override
   public <T extends HasMetadata> Optional<T> modify(
       Kind<T> kind, String namespace, String name, boolean status, UnaryOperator<T> change) {
+    return modify(kind, namespace, name, status ? Part.STATUS : Part.SPEC, change);
+  }
+
+  @Override
+  public <T extends HasMetadata> Optional<T> modifyWithStatus(
+      Kind<T> kind, String namespace, String name, UnaryOperator<T> change) {
+    return modify(kind, namespace, name, Part.BOTH, change);
+  }
+
+  /** What a write changes: the spec side (metadata and spec), the status, or both. */
+  private enum Part {
+    SPEC,
+    STATUS,
+    BOTH
+  }
+
+  private <T extends HasMetadata> Optional<T> modify(
+      Kind<T> kind, String namespace, String name, Part part, UnaryOperator<T> change) {
     String ns = kind.namespaced() ? nullToEmpty(namespace) : "";
     return inWrite(
         tx -> {
@@ -441,7 +459,11 @@ final class JdbcClusterObjects implements ClusterObjects {
           ObjectNode old = tree(row.get());
           T changed = change.apply(KubeJson.object(kind, row.get().body()));
           ObjectNode input = KubeJson.tree(changed);
-          ObjectNode next = status ? statusUpdate(old, input) : specUpdate(kind, old, input);
+          ObjectNode next =
+              part == Part.STATUS ? statusUpdate(old, input) : specUpdate(kind, old, input);
+          if (part == Part.BOTH) {
+            next = statusUpdate(next, input); // the status as the model wrote it: normalized
+          }
           ObjectNode written = write(tx, kind, old, next, true);
           return Optional.of(KubeJson.object(kind, written));
         });
@@ -662,6 +684,10 @@ final class JdbcClusterObjects implements ClusterObjects {
   final class Tx {
     Connection c;
     final List<WatchHub.Entry> events = new ArrayList<>();
+
+    /** The events' JSON text, for the dispatcher (the ring keeps it deflated). */
+    final List<String> texts = new ArrayList<>();
+
     final List<Runnable> after = new ArrayList<>();
 
     /** The uid and JSON text of the last emitted object (written once, stored and published). */
@@ -676,13 +702,14 @@ final class JdbcClusterObjects implements ClusterObjects {
       Strategy strategy = strategy(kind);
       lastUid = metadata(tree).path("uid").asString();
       lastBody = KubeJson.write(tree);
+      texts.add(lastBody);
       events.add(
-          new WatchHub.Entry(
+          WatchHub.Entry.of(
               rv,
               type,
               kind.resource(),
               metadata(tree).path("namespace").asString(""),
-              lastBody.getBytes(StandardCharsets.UTF_8),
+              lastBody,
               selectable(strategy, tree),
               before == null ? null : selectable(strategy, before)));
       return rv;
@@ -703,12 +730,13 @@ final class JdbcClusterObjects implements ClusterObjects {
               c -> {
                 tx.c = c;
                 tx.events.clear();
+                tx.texts.clear();
                 tx.after.clear();
                 return work.run(tx);
               });
-      for (WatchHub.Entry e : tx.events) {
-        hub.publish(e);
-        dispatcher.dispatch(key, e);
+      for (int i = 0; i < tx.events.size(); i++) {
+        hub.publish(tx.events.get(i));
+        dispatcher.dispatch(key, tx.events.get(i), tx.texts.get(i));
       }
       tx.after.forEach(gc::submit);
       return result;
