@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,6 +47,37 @@ public final class EventRecorder {
 
   public void warning(HasMetadata on, String fieldPath, Source source, String reason, String msg) {
     record(on, fieldPath, source, "Warning", reason, msg);
+  }
+
+  /**
+   * Records one Normal event per message about {@code on}, the new ones in one write transaction (a
+   * controller that created N pods); any already recorded aggregate one by one.
+   */
+  public void normalAll(
+      HasMetadata on, String fieldPath, Source source, String reason, List<String> messages) {
+    if (messages.isEmpty()) {
+      return;
+    }
+    String ns =
+        on.getMetadata().getNamespace() == null ? "default" : on.getMetadata().getNamespace();
+    String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+    List<Event> batch = new ArrayList<>();
+    for (String msg : messages) {
+      String name =
+          on.getMetadata().getName() + "." + id(on, fieldPath, source, "Normal", reason, msg);
+      batch.add(event(on, fieldPath, source, "Normal", reason, msg, ns, name, now));
+    }
+    try {
+      List<ClusterObjects.Created<Event>> results = objects.createAll(Kinds.EVENTS, batch);
+      for (int i = 0; i < results.size(); i++) {
+        if (results.get(i).object() == null) {
+          // Taken (aggregate it) or refused (record logs why).
+          record(on, fieldPath, source, "Normal", reason, messages.get(i));
+        }
+      }
+    } catch (KubeException e) {
+      LOG.log(Level.FINE, "events " + reason + " not recorded: " + e.getMessage());
+    }
   }
 
   /** Records (or aggregates) one event; a failure to record is logged, never thrown. */

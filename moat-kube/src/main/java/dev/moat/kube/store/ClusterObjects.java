@@ -1,6 +1,7 @@
 package dev.moat.kube.store;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -40,6 +41,17 @@ public interface ClusterObjects {
    * status). 409 {@code AlreadyExists}, 422 {@code Invalid}.
    */
   <T extends HasMetadata> T create(Kind<T> kind, T object);
+
+  /** The outcome of one object of {@link #createAll}: the stored object, or why it was refused. */
+  record Created<T extends HasMetadata>(T object, KubeException error) {}
+
+  /**
+   * Creates several objects of one kind in one write transaction (a controller creating N pods, a
+   * recorder flushing events), each as {@link #create} would, in order: one that is refused (409,
+   * 422, 404 namespace) does not stop the others. A name left to {@code generateName} is drawn
+   * once.
+   */
+  <T extends HasMetadata> List<Created<T>> createAll(Kind<T> kind, List<T> objects);
 
   /**
    * Replaces spec and metadata (status is kept from storage). When {@code metadata.resourceVersion}

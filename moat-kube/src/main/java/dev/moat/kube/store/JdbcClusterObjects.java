@@ -219,9 +219,56 @@ final class JdbcClusterObjects implements ClusterObjects {
     return KubeJson.object(kind, createTree(kind, KubeJson.tree(object)));
   }
 
-  ObjectNode createTree(Kind<?> kind, ObjectNode input) {
+  @Override
+  public <T extends HasMetadata> List<Created<T>> createAll(Kind<T> kind, List<T> objects) {
+    List<Prepared> prepared = new ArrayList<>();
+    List<KubeException> refused = new ArrayList<>();
+    for (T object : objects) {
+      try {
+        prepared.add(prepare(kind, KubeJson.tree(object), true));
+        refused.add(null);
+      } catch (KubeException e) {
+        prepared.add(null);
+        refused.add(e);
+      }
+    }
+    List<ObjectNode> stored = new ArrayList<>();
+    inWrite(
+        tx -> {
+          for (int i = 0; i < prepared.size(); i++) {
+            Prepared p = prepared.get(i);
+            ObjectNode tree = null;
+            if (p != null) {
+              try {
+                tree = insert(tx, kind, p.namespace(), p.name(), p.tree());
+              } catch (KubeException e) {
+                refused.set(i, e); // checked before anything of it is written
+              }
+            }
+            stored.add(tree);
+          }
+          return null;
+        });
+    List<Created<T>> out = new ArrayList<>();
+    for (int i = 0; i < stored.size(); i++) {
+      out.add(
+          stored.get(i) == null
+              ? new Created<>(null, refused.get(i))
+              : new Created<>(KubeJson.object(kind, stored.get(i)), null));
+    }
+    return out;
+  }
+
+  /** An object ready for insertion: defaulted, validated, named. */
+  private record Prepared(String namespace, String name, ObjectNode tree, boolean generated) {}
+
+  /**
+   * Everything of a create before the transaction: identity fields reset, uid, defaults, a name
+   * drawn from {@code generateName} when unset, validation (422).
+   */
+  private Prepared prepare(Kind<?> kind, ObjectNode input, boolean owned) {
     Strategy strategy = strategy(kind);
-    ObjectNode tree = input.deepCopy();
+    ObjectNode tree = owned ? input : input.deepCopy();
     tree.put("apiVersion", kind.apiVersion());
     tree.put("kind", kind.kind());
     ObjectNode meta = metadata(tree);
@@ -239,25 +286,29 @@ final class JdbcClusterObjects implements ClusterObjects {
     }
     String generateName = meta.path("generateName").asString("");
     boolean generate = meta.path("name").asString("").isEmpty() && !generateName.isEmpty();
-    String uid = UUID.randomUUID().toString();
-    meta.put("uid", uid);
+    meta.put("uid", UUID.randomUUID().toString());
     if (kind == Kinds.JOBS) {
       Strategies.Jobs.generateSelector(tree);
     }
     strategy.applyDefaults(tree);
+    if (generate) {
+      meta.put("name", generateName + randomSuffix());
+    }
+    List<StatusCause> causes = strategy.validate(tree);
+    String name = meta.path("name").asString("");
+    if (!causes.isEmpty()) {
+      throw KubeException.invalid(kind, name, causes);
+    }
+    return new Prepared(ns, name, tree, generate);
+  }
+
+  ObjectNode createTree(Kind<?> kind, ObjectNode input) {
     for (int attempt = 0; ; attempt++) {
-      if (generate) {
-        meta.put("name", generateName + randomSuffix());
-      }
-      List<StatusCause> causes = strategy.validate(tree);
-      String name = meta.path("name").asString("");
-      if (!causes.isEmpty()) {
-        throw KubeException.invalid(kind, name, causes);
-      }
+      Prepared p = prepare(kind, input, false);
       try {
-        return inWrite(tx -> insert(tx, kind, ns, name, tree));
+        return inWrite(tx -> insert(tx, kind, p.namespace(), p.name(), p.tree()));
       } catch (KubeException e) {
-        if (!generate || attempt > 8 || !e.reason().equals("AlreadyExists")) {
+        if (!p.generated() || attempt > 8 || !e.reason().equals("AlreadyExists")) {
           throw e;
         }
       }
