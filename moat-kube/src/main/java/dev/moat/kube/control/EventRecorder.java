@@ -49,34 +49,39 @@ public final class EventRecorder {
     record(on, fieldPath, source, "Warning", reason, msg);
   }
 
+  /** One Normal event to record with {@link #normalAll}. */
+  public record Note(HasMetadata on, String fieldPath, String reason, String message) {}
+
   /**
-   * Records one Normal event per message about {@code on}, the new ones in one write transaction (a
-   * controller that created N pods); any already recorded aggregate one by one.
+   * Records Normal events from one source, the new ones in one write transaction (a controller that
+   * created N pods, a scheduler that bound N); any already recorded aggregate one by one.
    */
-  public void normalAll(
-      HasMetadata on, String fieldPath, Source source, String reason, List<String> messages) {
-    if (messages.isEmpty()) {
+  public void normalAll(Source source, List<Note> notes) {
+    if (notes.isEmpty()) {
       return;
     }
-    String ns =
-        on.getMetadata().getNamespace() == null ? "default" : on.getMetadata().getNamespace();
     String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
     List<Event> batch = new ArrayList<>();
-    for (String msg : messages) {
+    for (Note n : notes) {
+      HasMetadata on = n.on();
+      String ns =
+          on.getMetadata().getNamespace() == null ? "default" : on.getMetadata().getNamespace();
       String name =
-          on.getMetadata().getName() + "." + id(on, fieldPath, source, "Normal", reason, msg);
-      batch.add(event(on, fieldPath, source, "Normal", reason, msg, ns, name, now));
+          on.getMetadata().getName()
+              + "."
+              + id(on, n.fieldPath(), source, "Normal", n.reason(), n.message());
+      batch.add(event(on, n.fieldPath(), source, "Normal", n.reason(), n.message(), ns, name, now));
     }
     try {
       List<ClusterObjects.Created<Event>> results = objects.createAll(Kinds.EVENTS, batch);
       for (int i = 0; i < results.size(); i++) {
         if (results.get(i).object() == null) {
-          // Taken (aggregate it) or refused (record logs why).
-          record(on, fieldPath, source, "Normal", reason, messages.get(i));
+          Note n = notes.get(i); // taken (aggregate it) or refused (record logs why)
+          record(n.on(), n.fieldPath(), source, "Normal", n.reason(), n.message());
         }
       }
     } catch (KubeException e) {
-      LOG.log(Level.FINE, "events " + reason + " not recorded: " + e.getMessage());
+      LOG.log(Level.FINE, "events not recorded: " + e.getMessage());
     }
   }
 

@@ -203,7 +203,7 @@ public final class ReplicaSetController implements AutoCloseable {
         wanted.add(pod(rs));
       }
       KubeException failed = null;
-      List<String> createdMessages = new ArrayList<>();
+      List<EventRecorder.Note> notes = new ArrayList<>();
       for (ClusterObjects.Created<Pod> c : objects.createAll(Kinds.PODS, wanted)) {
         if (c.object() != null) {
           Pod created = c.object();
@@ -211,14 +211,16 @@ public final class ReplicaSetController implements AutoCloseable {
           // sync that runs before their events arrive does not create them again.
           pods.put(ObjectIndex.key(created), Member.of(created), rv(created));
           made.add(created);
-          createdMessages.add("Created pod: " + created.getMetadata().getName());
+          notes.add(
+              new EventRecorder.Note(
+                  rs, null, "SuccessfulCreate", "Created pod: " + created.getMetadata().getName()));
         } else if (c.error().code() != 409) { // a taken name: the next sync creates another
           events.warning(
               rs, null, SOURCE, "FailedCreate", "Error creating: " + c.error().getMessage());
           failed = failed == null ? c.error() : failed;
         }
       }
-      events.normalAll(rs, null, SOURCE, "SuccessfulCreate", createdMessages);
+      events.normalAll(SOURCE, notes);
       if (failed != null) {
         throw failed;
       }

@@ -85,6 +85,17 @@ public interface ClusterObjects {
   <T extends HasMetadata> Optional<T> modifyWithStatus(
       Kind<T> kind, String namespace, String name, UnaryOperator<T> change);
 
+  /** One change of {@link #modifyAllWithStatus}. */
+  record Change<T extends HasMetadata>(String namespace, String name, UnaryOperator<T> change) {}
+
+  /**
+   * {@link #modifyWithStatus} of several objects in one write transaction (a scheduler binding N
+   * pods), in order; an absent object gives empty, a refused change its exception's empty without
+   * stopping the others.
+   */
+  <T extends HasMetadata> List<Optional<T>> modifyAllWithStatus(
+      Kind<T> kind, List<Change<T>> changes);
+
   /**
    * Deletes the object. Returns the object's last state: already removed, or (graceful pod
    * deletion, finalizers, foreground propagation) still present with {@code

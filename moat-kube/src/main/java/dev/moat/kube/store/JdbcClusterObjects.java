@@ -500,24 +500,46 @@ final class JdbcClusterObjects implements ClusterObjects {
 
   private <T extends HasMetadata> Optional<T> modify(
       Kind<T> kind, String namespace, String name, Part part, UnaryOperator<T> change) {
+    return inWrite(tx -> modifyIn(tx, kind, namespace, name, part, change))
+        .map(t -> KubeJson.object(kind, t));
+  }
+
+  @Override
+  public <T extends HasMetadata> List<Optional<T>> modifyAllWithStatus(
+      Kind<T> kind, List<Change<T>> changes) {
+    List<Optional<ObjectNode>> written =
+        inWrite(
+            tx -> {
+              List<Optional<ObjectNode>> out = new ArrayList<>();
+              for (Change<T> c : changes) {
+                try {
+                  out.add(modifyIn(tx, kind, c.namespace(), c.name(), Part.BOTH, c.change()));
+                } catch (KubeException e) {
+                  out.add(Optional.empty()); // refused before anything of it was written
+                }
+              }
+              return out;
+            });
+    return written.stream().map(o -> o.map(t -> KubeJson.object(kind, t))).toList();
+  }
+
+  /** One read-change-write inside {@code tx}; the tree as written, empty when absent. */
+  private <T extends HasMetadata> Optional<ObjectNode> modifyIn(
+      Tx tx, Kind<T> kind, String namespace, String name, Part part, UnaryOperator<T> change)
+      throws SQLException {
     String ns = kind.namespaced() ? nullToEmpty(namespace) : "";
-    return inWrite(
-        tx -> {
-          Optional<Row> row = rows.find(tx.c, kind.resource(), ns, name);
-          if (row.isEmpty()) {
-            return Optional.<T>empty();
-          }
-          ObjectNode old = tree(row.get());
-          T changed = change.apply(KubeJson.object(kind, row.get().body()));
-          ObjectNode input = KubeJson.tree(changed);
-          ObjectNode next =
-              part == Part.STATUS ? statusUpdate(old, input) : specUpdate(kind, old, input);
-          if (part == Part.BOTH) {
-            next = statusUpdate(next, input); // the status as the model wrote it: normalized
-          }
-          ObjectNode written = write(tx, kind, old, next, true);
-          return Optional.of(KubeJson.object(kind, written));
-        });
+    Optional<Row> row = rows.find(tx.c, kind.resource(), ns, name);
+    if (row.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectNode old = tree(row.get());
+    T changed = change.apply(KubeJson.object(kind, row.get().body()));
+    ObjectNode input = KubeJson.tree(changed);
+    ObjectNode next = part == Part.STATUS ? statusUpdate(old, input) : specUpdate(kind, old, input);
+    if (part == Part.BOTH) {
+      next = statusUpdate(next, input); // the status as the model wrote it: normalized
+    }
+    return Optional.of(write(tx, kind, old, next, true));
   }
 
   @Override
