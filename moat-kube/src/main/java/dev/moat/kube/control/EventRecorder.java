@@ -49,14 +49,19 @@ public final class EventRecorder {
     record(on, fieldPath, source, "Warning", reason, msg);
   }
 
-  /** One Normal event to record with {@link #normalAll}. */
-  public record Note(HasMetadata on, String fieldPath, String reason, String message) {}
+  /** One event to record with {@link #recordAll}: {@code type} is Normal or Warning. */
+  public record Note(HasMetadata on, String fieldPath, String type, String reason, String message) {
+    public static Note normal(HasMetadata on, String fieldPath, String reason, String message) {
+      return new Note(on, fieldPath, "Normal", reason, message);
+    }
+  }
 
   /**
-   * Records Normal events from one source, the new ones in one write transaction (a controller that
-   * created N pods, a scheduler that bound N); any already recorded aggregate one by one.
+   * Records events from one source in order, the new ones in one write transaction (a controller
+   * that created N pods, a scheduler that bound N, a kubelet's sync of a pod); any already recorded
+   * aggregate one by one.
    */
-  public void normalAll(Source source, List<Note> notes) {
+  public void recordAll(Source source, List<Note> notes) {
     if (notes.isEmpty()) {
       return;
     }
@@ -69,15 +74,15 @@ public final class EventRecorder {
       String name =
           on.getMetadata().getName()
               + "."
-              + id(on, n.fieldPath(), source, "Normal", n.reason(), n.message());
-      batch.add(event(on, n.fieldPath(), source, "Normal", n.reason(), n.message(), ns, name, now));
+              + id(on, n.fieldPath(), source, n.type(), n.reason(), n.message());
+      batch.add(event(on, n.fieldPath(), source, n.type(), n.reason(), n.message(), ns, name, now));
     }
     try {
       List<ClusterObjects.Created<Event>> results = objects.createAll(Kinds.EVENTS, batch);
       for (int i = 0; i < results.size(); i++) {
         if (results.get(i).object() == null) {
           Note n = notes.get(i); // taken (aggregate it) or refused (record logs why)
-          record(n.on(), n.fieldPath(), source, "Normal", n.reason(), n.message());
+          record(n.on(), n.fieldPath(), source, n.type(), n.reason(), n.message());
         }
       }
     } catch (KubeException e) {

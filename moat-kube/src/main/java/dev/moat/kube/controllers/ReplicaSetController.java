@@ -212,7 +212,7 @@ public final class ReplicaSetController implements AutoCloseable {
           pods.put(ObjectIndex.key(created), Member.of(created), rv(created));
           made.add(created);
           notes.add(
-              new EventRecorder.Note(
+              EventRecorder.Note.normal(
                   rs, null, "SuccessfulCreate", "Created pod: " + created.getMetadata().getName()));
         } else if (c.error().code() != 409) { // a taken name: the next sync creates another
           events.warning(
@@ -220,7 +220,7 @@ public final class ReplicaSetController implements AutoCloseable {
           failed = failed == null ? c.error() : failed;
         }
       }
-      events.normalAll(SOURCE, notes);
+      events.recordAll(SOURCE, notes);
       if (failed != null) {
         throw failed;
       }

@@ -183,13 +183,13 @@ public final class PodScheduler implements AutoCloseable {
       pods.put(ObjectIndex.key(b), place(b), Long.parseLong(b.getMetadata().getResourceVersion()));
       String ns = b.getMetadata().getNamespace();
       notes.add(
-          new EventRecorder.Note(
+          EventRecorder.Note.normal(
               b,
               null,
               "Scheduled",
               "Successfully assigned " + ns + "/" + b.getMetadata().getName() + " to " + node));
     }
-    events.normalAll(EventRecorder.Source.of(NAME), notes);
+    events.recordAll(EventRecorder.Source.of(NAME), notes);
   }
 
   private void unschedulable(Pod p, String message) {
