@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,6 +47,47 @@ public final class EventRecorder {
 
   public void warning(HasMetadata on, String fieldPath, Source source, String reason, String msg) {
     record(on, fieldPath, source, "Warning", reason, msg);
+  }
+
+  /** One event to record with {@link #recordAll}: {@code type} is Normal or Warning. */
+  public record Note(HasMetadata on, String fieldPath, String type, String reason, String message) {
+    public static Note normal(HasMetadata on, String fieldPath, String reason, String message) {
+      return new Note(on, fieldPath, "Normal", reason, message);
+    }
+  }
+
+  /**
+   * Records events from one source in order, the new ones in one write transaction (a controller
+   * that created N pods, a scheduler that bound N, a kubelet's sync of a pod); any already recorded
+   * aggregate one by one.
+   */
+  public void recordAll(Source source, List<Note> notes) {
+    if (notes.isEmpty()) {
+      return;
+    }
+    String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+    List<Event> batch = new ArrayList<>();
+    for (Note n : notes) {
+      HasMetadata on = n.on();
+      String ns =
+          on.getMetadata().getNamespace() == null ? "default" : on.getMetadata().getNamespace();
+      String name =
+          on.getMetadata().getName()
+              + "."
+              + id(on, n.fieldPath(), source, n.type(), n.reason(), n.message());
+      batch.add(event(on, n.fieldPath(), source, n.type(), n.reason(), n.message(), ns, name, now));
+    }
+    try {
+      List<ClusterObjects.Created<Event>> results = objects.createAll(Kinds.EVENTS, batch);
+      for (int i = 0; i < results.size(); i++) {
+        if (results.get(i).object() == null) {
+          Note n = notes.get(i); // taken (aggregate it) or refused (record logs why)
+          record(n.on(), n.fieldPath(), source, n.type(), n.reason(), n.message());
+        }
+      }
+    } catch (KubeException e) {
+      LOG.log(Level.FINE, "events not recorded: " + e.getMessage());
+    }
   }
 
   /** Records (or aggregates) one event; a failure to record is logged, never thrown. */

@@ -34,6 +34,10 @@ public final class ReplicaSetController implements AutoCloseable {
   private final ClusterObjects objects;
   private final EventRecorder events;
   private final KeyedLoop loop;
+
+  /** Pods created per write transaction at most (slow start doubles up to it). */
+  private static final int MAX_BATCH = 64;
+
   private final RandomGenerator random = Names.random();
   private final List<ClusterObjects.Registration> registrations = new ArrayList<>();
 
@@ -118,8 +122,8 @@ public final class ReplicaSetController implements AutoCloseable {
     int desired = rs.getSpec().getReplicas() == null ? 1 : rs.getSpec().getReplicas();
     int diff = active.size() - desired;
     if (diff < 0) {
-      for (int i = 0; i < -diff; i++) {
-        create(rs).ifPresent(p -> active.add(Map.entry(ObjectIndex.key(p), Member.of(p))));
+      for (Pod p : create(rs, -diff)) {
+        active.add(Map.entry(ObjectIndex.key(p), Member.of(p)));
       }
     } else if (diff > 0) {
       active.sort(deletionOrder());
@@ -183,33 +187,59 @@ public final class ReplicaSetController implements AutoCloseable {
         .thenComparing(p -> p.getValue().created(), Comparator.reverseOrder());
   }
 
-  private Optional<Pod> create(ReplicaSet rs) {
-    var template = rs.getSpec().getTemplate();
-    Pod pod =
-        new PodBuilder()
-            .withNewMetadataLike(template.getMetadata())
-            .withName(rs.getMetadata().getName() + "-" + Names.suffix(random))
-            .withNamespace(rs.getMetadata().getNamespace())
-            .withGenerateName(rs.getMetadata().getName() + "-")
-            .withOwnerReferences(Owners.reference(rs))
-            .endMetadata()
-            .withSpec(template.getSpec())
-            .build();
-    try {
-      Pod created = objects.create(Kinds.PODS, pod);
-      // The cache learns of its own creations at once (client-go's "expectations"), so a sync that
-      // runs before their events arrive does not create them again.
-      pods.put(ObjectIndex.key(created), Member.of(created), rv(created));
-      events.normal(
-          rs, null, SOURCE, "SuccessfulCreate", "Created pod: " + created.getMetadata().getName());
-      return Optional.of(created);
-    } catch (KubeException e) {
-      if (e.code() == 409) {
-        return Optional.empty(); // name taken: the next sync creates another
+  /**
+   * Creates {@code count} pods in slow-start batches (1, 2, 4 … up to {@link #MAX_BATCH}, as
+   * client-go's {@code slowStartBatch}), each batch one write transaction; stops at the first batch
+   * with a failure other than a taken name, and rethrows it after its pods are accounted.
+   */
+  private List<Pod> create(ReplicaSet rs, int count) {
+    List<Pod> made = new ArrayList<>();
+    int batch = 1;
+    for (int left = count; left > 0; ) {
+      int n = Math.min(batch, left);
+      left -= n;
+      List<Pod> wanted = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        wanted.add(pod(rs));
       }
-      events.warning(rs, null, SOURCE, "FailedCreate", "Error creating: " + e.getMessage());
-      throw e;
+      KubeException failed = null;
+      List<EventRecorder.Note> notes = new ArrayList<>();
+      for (ClusterObjects.Created<Pod> c : objects.createAll(Kinds.PODS, wanted)) {
+        if (c.object() != null) {
+          Pod created = c.object();
+          // The cache learns of its own creations at once (client-go's "expectations"), so a
+          // sync that runs before their events arrive does not create them again.
+          pods.put(ObjectIndex.key(created), Member.of(created), rv(created));
+          made.add(created);
+          notes.add(
+              EventRecorder.Note.normal(
+                  rs, null, "SuccessfulCreate", "Created pod: " + created.getMetadata().getName()));
+        } else if (c.error().code() != 409) { // a taken name: the next sync creates another
+          events.warning(
+              rs, null, SOURCE, "FailedCreate", "Error creating: " + c.error().getMessage());
+          failed = failed == null ? c.error() : failed;
+        }
+      }
+      events.recordAll(SOURCE, notes);
+      if (failed != null) {
+        throw failed;
+      }
+      batch = Math.min(batch * 2, MAX_BATCH);
     }
+    return made;
+  }
+
+  private Pod pod(ReplicaSet rs) {
+    var template = rs.getSpec().getTemplate();
+    return new PodBuilder()
+        .withNewMetadataLike(template.getMetadata())
+        .withName(rs.getMetadata().getName() + "-" + Names.suffix(random))
+        .withNamespace(rs.getMetadata().getNamespace())
+        .withGenerateName(rs.getMetadata().getName() + "-")
+        .withOwnerReferences(Owners.reference(rs))
+        .endMetadata()
+        .withSpec(template.getSpec())
+        .build();
   }
 
   private void delete(ReplicaSet rs, String podKey) {

@@ -210,6 +210,19 @@ public final class Kubelets implements AutoCloseable {
     private Instant wakeAt;
     private String ip;
 
+    /** Events of this sync, recorded together before the next write or pull. */
+    private final List<EventRecorder.Note> notes = new ArrayList<>();
+
+    private void note(String type, String field, String reason, String message) {
+      notes.add(new EventRecorder.Note(pod, field, type, reason, message));
+    }
+
+    /** Records the sync's events so far, in one write transaction. */
+    private void flush() {
+      events.recordAll(source, List.copyOf(notes));
+      notes.clear();
+    }
+
     PodSync(Pod pod, Node node, NodeSpec spec, EventRecorder.Source source) {
       this.pod = pod;
       this.node = node;
@@ -278,20 +291,20 @@ public final class Kubelets implements AutoCloseable {
               : c.getImagePullPolicy();
       Optional<ContainerImage> present = present(node, image);
       if ("Never".equals(policy) && present.isEmpty()) {
-        events.warning(pod, field, source, "ErrImageNeverPull", KubeletTexts.neverPull(image));
-        events.warning(pod, field, source, "Failed", "Error: ErrImageNeverPull");
+        note("Warning", field, "ErrImageNeverPull", KubeletTexts.neverPull(image));
+        note("Warning", field, "Failed", "Error: ErrImageNeverPull");
         return waiting(c, "ErrImageNeverPull", KubeletTexts.neverPull(image));
       }
       if (present.isPresent() && !"Always".equals(policy)) {
-        events.normal(pod, field, source, "Pulled", KubeletTexts.alreadyPresent(image));
+        note("Normal", field, "Pulled", KubeletTexts.alreadyPresent(image));
         return start(c, field, imageId(present.get(), image));
       }
       Instant now = clock.instant();
       restoreBackOff(field, image, before);
       Optional<Instant> window = backOff.inWindow(uid, image, now);
       if (window.isPresent()) {
-        events.normal(pod, field, source, "BackOff", KubeletTexts.backOff(image));
-        events.warning(pod, field, source, "Failed", "Error: ImagePullBackOff");
+        note("Normal", field, "BackOff", KubeletTexts.backOff(image));
+        note("Warning", field, "Failed", "Error: ImagePullBackOff");
         wake(window.get());
         String previousError =
             before != null && before.getState() != null && before.getState().getWaiting() != null
@@ -299,18 +312,18 @@ public final class Kubelets implements AutoCloseable {
                 : "";
         return waiting(c, "ImagePullBackOff", KubeletTexts.backOffMessage(image, previousError));
       }
-      events.normal(pod, field, source, "Pulling", KubeletTexts.pulling(image));
+      note("Normal", field, "Pulling", KubeletTexts.pulling(image));
       Instant asked = clock.instant();
+      flush(); // "Pulling" shows while the pull runs
       ImagePull pull = pull(spec, image);
       Duration waited = Duration.between(asked, clock.instant());
       switch (pull.result()) {
         case PULLED -> {
           backOff.succeeded(uid, image);
           recordImage(spec.nodeName(), pull);
-          events.normal(
-              pod,
+          note(
+              "Normal",
               field,
-              source,
               "Pulled",
               KubeletTexts.pulled(
                   image,
@@ -320,15 +333,14 @@ public final class Kubelets implements AutoCloseable {
           return start(c, field, pull.imageId());
         }
         case INVALID_NAME -> {
-          events.warning(pod, field, source, "InspectFailed", pull.error());
-          events.warning(pod, field, source, "Failed", "Error: InvalidImageName");
+          note("Warning", field, "InspectFailed", pull.error());
+          note("Warning", field, "Failed", "Error: InvalidImageName");
           return waiting(c, "InvalidImageName", pull.error());
         }
         default -> {
           wake(backOff.failed(uid, image, clock.instant()));
-          events.warning(
-              pod, field, source, "Failed", KubeletTexts.failedToPull(image, pull.error()));
-          events.warning(pod, field, source, "Failed", "Error: ErrImagePull");
+          note("Warning", field, "Failed", KubeletTexts.failedToPull(image, pull.error()));
+          note("Warning", field, "Failed", "Error: ErrImagePull");
           return waiting(c, "ErrImagePull", pull.error());
         }
       }
@@ -366,8 +378,8 @@ public final class Kubelets implements AutoCloseable {
     }
 
     private ContainerStatus start(Container c, String field, String imageId) {
-      events.normal(pod, field, source, "Created", KubeletTexts.created(c.getName()));
-      events.normal(pod, field, source, "Started", KubeletTexts.started(c.getName()));
+      note("Normal", field, "Created", KubeletTexts.created(c.getName()));
+      note("Normal", field, "Started", KubeletTexts.started(c.getName()));
       String now = now();
       ContainerStatusBuilder s =
           new ContainerStatusBuilder()
@@ -451,6 +463,7 @@ public final class Kubelets implements AutoCloseable {
     }
 
     private void write(List<ContainerStatus> statuses) {
+      flush();
       String restart = pod.getSpec().getRestartPolicy();
       String phase = PodStatuses.phase(statuses, restart == null ? "Always" : restart);
       String now = now();

@@ -51,6 +51,9 @@ public final class PodScheduler implements AutoCloseable {
 
   private ObjectIndex<Pod, Place> pods;
 
+  /** Pods bound per write transaction at most. */
+  private static final int MAX_BATCH = 64;
+
   public PodScheduler(ClusterObjects objects, EventRecorder events, Clock clock, Loops loops) {
     this.objects = objects;
     this.events = events;
@@ -103,6 +106,7 @@ public final class PodScheduler implements AutoCloseable {
     List<Node> nodes = objects.list(Kinds.NODES, ListOptions.all()).items();
     Map<String, Integer> count = new HashMap<>(perNode);
     List<Map.Entry<String, String>> waiting = new ArrayList<>(pending.entrySet());
+    List<Binding> plan = new ArrayList<>();
     waiting.sort(Map.Entry.<String, String>comparingByValue().thenComparing(Map.Entry::getKey));
     for (Map.Entry<String, String> w : waiting) {
       String key = w.getKey();
@@ -126,43 +130,66 @@ public final class PodScheduler implements AutoCloseable {
       }
       if (best == null) {
         unschedulable(p, Fit.failure(nodes.size(), reasons));
-      } else if (bind(p, best.getMetadata().getName())) {
+      } else {
+        plan.add(new Binding(p, best.getMetadata().getName()));
         count.merge(best.getMetadata().getName(), 1, Integer::sum);
+        if (plan.size() == MAX_BATCH) {
+          bind(plan);
+          plan.clear();
+        }
       }
     }
+    bind(plan);
     return Optional.empty();
   }
 
-  /** Binds; true when the pod is now on {@code node}. */
-  private boolean bind(Pod p, String node) {
-    String ns = p.getMetadata().getNamespace();
-    String name = p.getMetadata().getName();
-    Optional<Pod> bound =
-        objects.modify(
-            Kinds.PODS,
-            ns,
-            name,
-            false,
-            x -> {
-              if (isEmpty(x.getSpec().getNodeName())) {
-                x.getSpec().setNodeName(node);
-              }
-              return x;
-            });
-    if (bound.isEmpty() || !node.equals(bound.get().getSpec().getNodeName())) {
-      return false;
+  /** A pod and the node chosen for it. */
+  private record Binding(Pod pod, String node) {}
+
+  /**
+   * Binds in one write transaction per batch, each pod as the binding subresource does ({@code
+   * spec.nodeName} and the {@code PodScheduled} condition in one write), then records the Scheduled
+   * events together.
+   */
+  private void bind(List<Binding> plan) {
+    if (plan.isEmpty()) {
+      return;
     }
-    // Counted at once, so the next run spreads by it even before the event arrives.
-    Pod b = bound.get();
-    pods.put(ObjectIndex.key(b), place(b), Long.parseLong(b.getMetadata().getResourceVersion()));
-    setCondition(ns, name, condition("True", null, null));
-    events.normal(
-        bound.get(),
-        null,
-        EventRecorder.Source.of(NAME),
-        "Scheduled",
-        "Successfully assigned " + ns + "/" + name + " to " + node);
-    return true;
+    PodCondition scheduled = condition("True", null, null);
+    List<ClusterObjects.Change<Pod>> changes = new ArrayList<>();
+    for (Binding b : plan) {
+      changes.add(
+          new ClusterObjects.Change<>(
+              b.pod().getMetadata().getNamespace(),
+              b.pod().getMetadata().getName(),
+              x -> {
+                if (isEmpty(x.getSpec().getNodeName())) {
+                  x.getSpec().setNodeName(b.node());
+                  withCondition(x, scheduled);
+                }
+                return x;
+              }));
+    }
+    List<Optional<Pod>> results = objects.modifyAllWithStatus(Kinds.PODS, changes);
+    List<EventRecorder.Note> notes = new ArrayList<>();
+    for (int i = 0; i < plan.size(); i++) {
+      String node = plan.get(i).node();
+      Optional<Pod> bound = results.get(i);
+      if (bound.isEmpty() || !node.equals(bound.get().getSpec().getNodeName())) {
+        continue;
+      }
+      // Counted at once, so the next run spreads by it even before the event arrives.
+      Pod b = bound.get();
+      pods.put(ObjectIndex.key(b), place(b), Long.parseLong(b.getMetadata().getResourceVersion()));
+      String ns = b.getMetadata().getNamespace();
+      notes.add(
+          EventRecorder.Note.normal(
+              b,
+              null,
+              "Scheduled",
+              "Successfully assigned " + ns + "/" + b.getMetadata().getName() + " to " + node));
+    }
+    events.recordAll(EventRecorder.Source.of(NAME), notes);
   }
 
   private void unschedulable(Pod p, String message) {
@@ -184,18 +211,15 @@ public final class PodScheduler implements AutoCloseable {
   }
 
   private void setCondition(String ns, String name, PodCondition c) {
-    objects.modify(
-        Kinds.PODS,
-        ns,
-        name,
-        true,
-        x -> {
-          List<PodCondition> cs = new ArrayList<>(x.getStatus().getConditions());
-          cs.removeIf(o -> o.getType().equals("PodScheduled"));
-          cs.add(0, c);
-          x.getStatus().setConditions(cs);
-          return x;
-        });
+    objects.modify(Kinds.PODS, ns, name, true, x -> withCondition(x, c));
+  }
+
+  private static Pod withCondition(Pod x, PodCondition c) {
+    List<PodCondition> cs = new ArrayList<>(x.getStatus().getConditions());
+    cs.removeIf(o -> o.getType().equals("PodScheduled"));
+    cs.add(0, c);
+    x.getStatus().setConditions(cs);
+    return x;
   }
 
   private PodCondition condition(String status, String reason, String message) {

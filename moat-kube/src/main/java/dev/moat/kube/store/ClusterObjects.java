@@ -1,6 +1,7 @@
 package dev.moat.kube.store;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -41,6 +42,17 @@ public interface ClusterObjects {
    */
   <T extends HasMetadata> T create(Kind<T> kind, T object);
 
+  /** The outcome of one object of {@link #createAll}: the stored object, or why it was refused. */
+  record Created<T extends HasMetadata>(T object, KubeException error) {}
+
+  /**
+   * Creates several objects of one kind in one write transaction (a controller creating N pods, a
+   * recorder flushing events), each as {@link #create} would, in order: one that is refused (409,
+   * 422, 404 namespace) does not stop the others. A name left to {@code generateName} is drawn
+   * once.
+   */
+  <T extends HasMetadata> List<Created<T>> createAll(Kind<T> kind, List<T> objects);
+
   /**
    * Replaces spec and metadata (status is kept from storage). When {@code metadata.resourceVersion}
    * is set it must equal the stored one, else 409 {@code Conflict}; when unset the update is
@@ -57,12 +69,32 @@ public interface ClusterObjects {
 
   /**
    * Read-modify-write for controllers: reads the object, applies {@code change} to a copy and
-   * updates it, retrying on 409 Conflict. {@code change} may run more than once and must be a pure
-   * function of its input. Returns empty when the object does not exist. When {@code status} is
-   * true only the status is written.
+   * updates it, without lost updates (a conflict is retried, or the read and write share one
+   * transaction). {@code change} may run more than once and must be a pure function of its input
+   * that touches nothing but the object. Returns empty when the object does not exist. When {@code
+   * status} is true only the status is written.
    */
   <T extends HasMetadata> Optional<T> modify(
       Kind<T> kind, String namespace, String name, boolean status, UnaryOperator<T> change);
+
+  /**
+   * As {@link #modify}, writing the object's spec and its status in one write (one resourceVersion,
+   * one event), as the apiserver's {@code pods/binding} does when it sets {@code spec.nodeName} and
+   * the {@code PodScheduled} condition together.
+   */
+  <T extends HasMetadata> Optional<T> modifyWithStatus(
+      Kind<T> kind, String namespace, String name, UnaryOperator<T> change);
+
+  /** One change of {@link #modifyAllWithStatus}. */
+  record Change<T extends HasMetadata>(String namespace, String name, UnaryOperator<T> change) {}
+
+  /**
+   * {@link #modifyWithStatus} of several objects in one write transaction (a scheduler binding N
+   * pods), in order; an absent object gives empty, a refused change its exception's empty without
+   * stopping the others.
+   */
+  <T extends HasMetadata> List<Optional<T>> modifyAllWithStatus(
+      Kind<T> kind, List<Change<T>> changes);
 
   /**
    * Deletes the object. Returns the object's last state: already removed, or (graceful pod

@@ -37,7 +37,7 @@ final class Dispatcher {
     return () -> list.remove(entry);
   }
 
-  void dispatch(String cluster, WatchHub.Entry event) {
+  void dispatch(String cluster, WatchHub.Entry event, String text) {
     List<Entry> listeners = byCluster.get(cluster);
     if (listeners == null || listeners.isEmpty()) {
       return;
@@ -48,7 +48,7 @@ final class Dispatcher {
           for (Entry e : listeners) {
             if (e.kind().resource().equals(event.resource())) {
               if (decoded == null) {
-                decoded = decode(e.kind(), event);
+                decoded = decode(e.kind(), event, text);
                 if (decoded == null) {
                   return;
                 }
@@ -60,9 +60,9 @@ final class Dispatcher {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static WatchEvent<?> decode(Kind<?> kind, WatchHub.Entry event) {
+  private static WatchEvent<?> decode(Kind<?> kind, WatchHub.Entry event, String text) {
     try {
-      HasMetadata object = KubeJson.object((Kind) kind, event.text());
+      HasMetadata object = KubeJson.object((Kind) kind, text);
       return new WatchEvent<>(event.type(), object, event.rv());
     } catch (RuntimeException ex) {
       LOG.warn("kube event not decodable: {} {}", event.type(), event.resource(), ex);

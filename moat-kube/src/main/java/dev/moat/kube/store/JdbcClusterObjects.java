@@ -219,9 +219,56 @@ final class JdbcClusterObjects implements ClusterObjects {
     return KubeJson.object(kind, createTree(kind, KubeJson.tree(object)));
   }
 
-  ObjectNode createTree(Kind<?> kind, ObjectNode input) {
+  @Override
+  public <T extends HasMetadata> List<Created<T>> createAll(Kind<T> kind, List<T> objects) {
+    List<Prepared> prepared = new ArrayList<>();
+    List<KubeException> refused = new ArrayList<>();
+    for (T object : objects) {
+      try {
+        prepared.add(prepare(kind, KubeJson.tree(object), true));
+        refused.add(null);
+      } catch (KubeException e) {
+        prepared.add(null);
+        refused.add(e);
+      }
+    }
+    List<ObjectNode> stored = new ArrayList<>();
+    inWrite(
+        tx -> {
+          for (int i = 0; i < prepared.size(); i++) {
+            Prepared p = prepared.get(i);
+            ObjectNode tree = null;
+            if (p != null) {
+              try {
+                tree = insert(tx, kind, p.namespace(), p.name(), p.tree());
+              } catch (KubeException e) {
+                refused.set(i, e); // checked before anything of it is written
+              }
+            }
+            stored.add(tree);
+          }
+          return null;
+        });
+    List<Created<T>> out = new ArrayList<>();
+    for (int i = 0; i < stored.size(); i++) {
+      out.add(
+          stored.get(i) == null
+              ? new Created<>(null, refused.get(i))
+              : new Created<>(KubeJson.object(kind, stored.get(i)), null));
+    }
+    return out;
+  }
+
+  /** An object ready for insertion: defaulted, validated, named. */
+  private record Prepared(String namespace, String name, ObjectNode tree, boolean generated) {}
+
+  /**
+   * Everything of a create before the transaction: identity fields reset, uid, defaults, a name
+   * drawn from {@code generateName} when unset, validation (422).
+   */
+  private Prepared prepare(Kind<?> kind, ObjectNode input, boolean owned) {
     Strategy strategy = strategy(kind);
-    ObjectNode tree = input.deepCopy();
+    ObjectNode tree = owned ? input : input.deepCopy();
     tree.put("apiVersion", kind.apiVersion());
     tree.put("kind", kind.kind());
     ObjectNode meta = metadata(tree);
@@ -239,25 +286,29 @@ final class JdbcClusterObjects implements ClusterObjects {
     }
     String generateName = meta.path("generateName").asString("");
     boolean generate = meta.path("name").asString("").isEmpty() && !generateName.isEmpty();
-    String uid = UUID.randomUUID().toString();
-    meta.put("uid", uid);
+    meta.put("uid", UUID.randomUUID().toString());
     if (kind == Kinds.JOBS) {
       Strategies.Jobs.generateSelector(tree);
     }
     strategy.applyDefaults(tree);
+    if (generate) {
+      meta.put("name", generateName + randomSuffix());
+    }
+    List<StatusCause> causes = strategy.validate(tree);
+    String name = meta.path("name").asString("");
+    if (!causes.isEmpty()) {
+      throw KubeException.invalid(kind, name, causes);
+    }
+    return new Prepared(ns, name, tree, generate);
+  }
+
+  ObjectNode createTree(Kind<?> kind, ObjectNode input) {
     for (int attempt = 0; ; attempt++) {
-      if (generate) {
-        meta.put("name", generateName + randomSuffix());
-      }
-      List<StatusCause> causes = strategy.validate(tree);
-      String name = meta.path("name").asString("");
-      if (!causes.isEmpty()) {
-        throw KubeException.invalid(kind, name, causes);
-      }
+      Prepared p = prepare(kind, input, false);
       try {
-        return inWrite(tx -> insert(tx, kind, ns, name, tree));
+        return inWrite(tx -> insert(tx, kind, p.namespace(), p.name(), p.tree()));
       } catch (KubeException e) {
-        if (!generate || attempt > 8 || !e.reason().equals("AlreadyExists")) {
+        if (!p.generated() || attempt > 8 || !e.reason().equals("AlreadyExists")) {
           throw e;
         }
       }
@@ -431,20 +482,64 @@ final class JdbcClusterObjects implements ClusterObjects {
   @Override
   public <T extends HasMetadata> Optional<T> modify(
       Kind<T> kind, String namespace, String name, boolean status, UnaryOperator<T> change) {
+    return modify(kind, namespace, name, status ? Part.STATUS : Part.SPEC, change);
+  }
+
+  @Override
+  public <T extends HasMetadata> Optional<T> modifyWithStatus(
+      Kind<T> kind, String namespace, String name, UnaryOperator<T> change) {
+    return modify(kind, namespace, name, Part.BOTH, change);
+  }
+
+  /** What a write changes: the spec side (metadata and spec), the status, or both. */
+  private enum Part {
+    SPEC,
+    STATUS,
+    BOTH
+  }
+
+  private <T extends HasMetadata> Optional<T> modify(
+      Kind<T> kind, String namespace, String name, Part part, UnaryOperator<T> change) {
+    return inWrite(tx -> modifyIn(tx, kind, namespace, name, part, change))
+        .map(t -> KubeJson.object(kind, t));
+  }
+
+  @Override
+  public <T extends HasMetadata> List<Optional<T>> modifyAllWithStatus(
+      Kind<T> kind, List<Change<T>> changes) {
+    List<Optional<ObjectNode>> written =
+        inWrite(
+            tx -> {
+              List<Optional<ObjectNode>> out = new ArrayList<>();
+              for (Change<T> c : changes) {
+                try {
+                  out.add(modifyIn(tx, kind, c.namespace(), c.name(), Part.BOTH, c.change()));
+                } catch (KubeException e) {
+                  out.add(Optional.empty()); // refused before anything of it was written
+                }
+              }
+              return out;
+            });
+    return written.stream().map(o -> o.map(t -> KubeJson.object(kind, t))).toList();
+  }
+
+  /** One read-change-write inside {@code tx}; the tree as written, empty when absent. */
+  private <T extends HasMetadata> Optional<ObjectNode> modifyIn(
+      Tx tx, Kind<T> kind, String namespace, String name, Part part, UnaryOperator<T> change)
+      throws SQLException {
     String ns = kind.namespaced() ? nullToEmpty(namespace) : "";
-    return inWrite(
-        tx -> {
-          Optional<Row> row = rows.find(tx.c, kind.resource(), ns, name);
-          if (row.isEmpty()) {
-            return Optional.<T>empty();
-          }
-          ObjectNode old = tree(row.get());
-          T changed = change.apply(KubeJson.object(kind, row.get().body()));
-          ObjectNode input = KubeJson.tree(changed);
-          ObjectNode next = status ? statusUpdate(old, input) : specUpdate(kind, old, input);
-          ObjectNode written = write(tx, kind, old, next, true);
-          return Optional.of(KubeJson.object(kind, written));
-        });
+    Optional<Row> row = rows.find(tx.c, kind.resource(), ns, name);
+    if (row.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectNode old = tree(row.get());
+    T changed = change.apply(KubeJson.object(kind, row.get().body()));
+    ObjectNode input = KubeJson.tree(changed);
+    ObjectNode next = part == Part.STATUS ? statusUpdate(old, input) : specUpdate(kind, old, input);
+    if (part == Part.BOTH) {
+      next = statusUpdate(next, input); // the status as the model wrote it: normalized
+    }
+    return Optional.of(write(tx, kind, old, next, true));
   }
 
   @Override
@@ -662,6 +757,10 @@ final class JdbcClusterObjects implements ClusterObjects {
   final class Tx {
     Connection c;
     final List<WatchHub.Entry> events = new ArrayList<>();
+
+    /** The events' JSON text, for the dispatcher (the ring keeps it deflated). */
+    final List<String> texts = new ArrayList<>();
+
     final List<Runnable> after = new ArrayList<>();
 
     /** The uid and JSON text of the last emitted object (written once, stored and published). */
@@ -676,13 +775,14 @@ final class JdbcClusterObjects implements ClusterObjects {
       Strategy strategy = strategy(kind);
       lastUid = metadata(tree).path("uid").asString();
       lastBody = KubeJson.write(tree);
+      texts.add(lastBody);
       events.add(
-          new WatchHub.Entry(
+          WatchHub.Entry.of(
               rv,
               type,
               kind.resource(),
               metadata(tree).path("namespace").asString(""),
-              lastBody.getBytes(StandardCharsets.UTF_8),
+              lastBody,
               selectable(strategy, tree),
               before == null ? null : selectable(strategy, before)));
       return rv;
@@ -703,12 +803,13 @@ final class JdbcClusterObjects implements ClusterObjects {
               c -> {
                 tx.c = c;
                 tx.events.clear();
+                tx.texts.clear();
                 tx.after.clear();
                 return work.run(tx);
               });
-      for (WatchHub.Entry e : tx.events) {
-        hub.publish(e);
-        dispatcher.dispatch(key, e);
+      for (int i = 0; i < tx.events.size(); i++) {
+        hub.publish(tx.events.get(i));
+        dispatcher.dispatch(key, tx.events.get(i), tx.texts.get(i));
       }
       tx.after.forEach(gc::submit);
       return result;

@@ -1,6 +1,7 @@
 package dev.moat.kube.store;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -9,6 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -18,26 +22,82 @@ import tools.jackson.databind.node.ObjectNode;
  * compact JSON bytes, so the ring's footprint is bounded by its size, not by the cluster's.
  */
 final class WatchHub {
-  /** One committed change with what selection needs of the old and new states. */
+  /**
+   * One committed change with what selection needs of the old and new states. The body is kept
+   * deflated: JSON shrinks four- to sixfold, and the ring is the store's largest fixed cost.
+   */
   record Entry(
       long rv,
       WatchEvent.Type type,
       String resource,
       String namespace,
-      byte[] json,
+      byte[] deflated,
       Selectable now,
       Selectable before) {
+    static Entry of(
+        long rv,
+        WatchEvent.Type type,
+        String resource,
+        String namespace,
+        String json,
+        Selectable now,
+        Selectable before) {
+      return new Entry(rv, type, resource, namespace, deflate(json), now, before);
+    }
+
     ObjectNode tree() {
       return KubeJson.parse(text());
     }
 
     String text() {
-      return new String(json, StandardCharsets.UTF_8);
+      return inflate(deflated);
     }
   }
 
-  /** Labels and selectable fields of one object state. */
-  record Selectable(Map<String, String> labels, Map<String, String> fields) {}
+  private static byte[] deflate(String json) {
+    Deflater d = new Deflater(Deflater.BEST_SPEED);
+    try {
+      d.setInput(json.getBytes(StandardCharsets.UTF_8));
+      d.finish();
+      ByteArrayOutputStream out = new ByteArrayOutputStream(json.length() / 3 + 16);
+      byte[] buf = new byte[4096];
+      while (!d.finished()) {
+        out.write(buf, 0, d.deflate(buf));
+      }
+      return out.toByteArray();
+    } finally {
+      d.end();
+    }
+  }
+
+  private static String inflate(byte[] deflated) {
+    Inflater i = new Inflater();
+    try {
+      i.setInput(deflated);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(deflated.length * 5);
+      byte[] buf = new byte[8192];
+      while (!i.finished()) {
+        int n = i.inflate(buf);
+        if (n == 0 && (i.needsInput() || i.needsDictionary())) {
+          throw new IllegalStateException("truncated watch ring entry");
+        }
+        out.write(buf, 0, n);
+      }
+      return out.toString(StandardCharsets.UTF_8);
+    } catch (DataFormatException e) {
+      throw new IllegalStateException("corrupt watch ring entry", e);
+    } finally {
+      i.end();
+    }
+  }
+
+  /** Labels and selectable fields of one object state (compact immutable maps). */
+  record Selectable(Map<String, String> labels, Map<String, String> fields) {
+    Selectable {
+      labels = Map.copyOf(labels);
+      fields = Map.copyOf(fields);
+    }
+  }
 
   private final int capacity;
   private final ArrayDeque<Entry> ring = new ArrayDeque<>();

@@ -41,6 +41,9 @@ class WorkloadsBench {
   @Test
   void deploymentToRunning() throws Exception {
     int replicas = Integer.getInteger("bench.replicas", 200);
+    // 3 nodes as in the target; more when the replicas (and each node's system pods) would not fit
+    // in 3 × 250 allocatable pods, e.g. 6 nodes for the 1,000-pod heap figure.
+    int nodeCount = Math.max(3, (replicas + 199) / 200 + 1);
     Path dir = Files.createTempDirectory("moat-bench");
     try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("moat.db"), false);
         ExecutorScheduler timer = new ExecutorScheduler()) {
@@ -51,12 +54,12 @@ class WorkloadsBench {
           ResourceId.parse(
               "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/bench");
       List<ClusterNode> nodes =
-          IntStream.range(0, 3)
+          IntStream.range(0, nodeCount)
               .mapToObj(
                   i ->
                       new ClusterNode(
                           new NodeSpec(
-                              "aks-nodepool1-1-vmss00000" + i,
+                              String.format(Locale.ROOT, "aks-nodepool1-1-vmss%06d", i),
                               cluster,
                               ResourceId.parse(cluster + "/agentPools/nodepool1"),
                               null,
@@ -85,7 +88,7 @@ class WorkloadsBench {
       // same rollout in a warm JVM, as in a server that has been up for a while. Heap is measured
       // around the second: the watch ring is full by then, so the growth is what the pods keep.
       Rollout cold = rollout(objects, "warmup", replicas);
-      System.out.println("workloads: cold JVM: " + cold);
+      System.out.println("workloads: " + nodeCount + " nodes; cold JVM: " + cold);
       objects.delete(Kinds.DEPLOYMENTS, "default", "warmup", DeleteOptions.background());
       long deadline = System.nanoTime() + 600_000_000_000L;
       while (!objects.list(Kinds.PODS, ListOptions.in("default")).items().isEmpty()

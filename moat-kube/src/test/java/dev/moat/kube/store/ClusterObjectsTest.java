@@ -67,6 +67,32 @@ class ClusterObjectsTest {
   }
 
   @Test
+  void createAllWritesEachInOneTransactionAndReportsRefusalsPerObject() {
+    objects.create(Kinds.PODS, pod("taken", Map.of()));
+    long before = objects.resourceVersion();
+    Pod invalid = pod("Not_A_Name", Map.of());
+    List<ClusterObjects.Created<Pod>> results =
+        objects.createAll(
+            Kinds.PODS,
+            List.of(
+                pod("a", Map.of("app", "x")), pod("taken", Map.of()), invalid, pod("b", Map.of())));
+    assertThat(results).hasSize(4);
+    assertThat(results.get(0).object().getMetadata().getUid()).isNotBlank();
+    assertThat(results.get(0).object().getSpec().getRestartPolicy()).isEqualTo("Always");
+    assertThat(results.get(1).error().code()).isEqualTo(409);
+    assertThat(results.get(2).error().code()).isEqualTo(422);
+    assertThat(results.get(3).object().getMetadata().getName()).isEqualTo("b");
+    // Two objects written: two resourceVersions, consecutive, in the order given.
+    assertThat(Long.parseLong(results.get(0).object().getMetadata().getResourceVersion()))
+        .isEqualTo(before + 1);
+    assertThat(Long.parseLong(results.get(3).object().getMetadata().getResourceVersion()))
+        .isEqualTo(before + 2);
+    assertThat(objects.list(Kinds.PODS, ListOptions.in("default")).items())
+        .extracting(p -> p.getMetadata().getName())
+        .containsExactly("a", "b", "taken");
+  }
+
+  @Test
   void createStampsMetadataAndDefaults() {
     Pod created = objects.create(Kinds.PODS, pod("web", Map.of("app", "web")));
     assertThat(created.getMetadata().getUid()).isNotBlank();
