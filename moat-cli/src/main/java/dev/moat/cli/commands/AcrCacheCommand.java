@@ -4,127 +4,131 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.cli.CliContext;
 import dev.moat.cli.CliException;
 import dev.moat.cli.http.Json;
+import dev.moat.cli.options.Args;
+import dev.moat.cli.options.Opt;
+import dev.moat.cli.options.TableCommand;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code az acr cache}: artifact cache rules of a registry. */
 @Command(name = "cache", description = "Manage cache rules in Azure Container Registries.")
 public final class AcrCacheCommand extends CommandGroup {
   private static final String V = Registries.V;
 
+  /**
+   * The registry whose rules a command works on: the required {@code -r}, optionally {@code -g}.
+   */
+  private static final List<Opt> REGISTRY =
+      List.of(
+          Opt.str("--registry", "-r").required().help("The name of the container registry."),
+          Opt.str("--resource-group", "-g").help("Name of resource group."));
+
+  private static final Opt NAME =
+      Opt.str("--name", "-n").required().help("The name of the cache rule.");
+  private static final Opt CRED_SET =
+      Opt.str("--cred-set", "-c").help("The name of the credential set.");
+
   public AcrCacheCommand(CliContext context) {
     super(context);
   }
 
-  @Command(name = "create", description = "Create a cache rule.")
-  int create(
-      @Mixin CacheRuleName rule,
-      @Option(
-              names = {"--source-repo", "-s"},
-              required = true,
-              description =
-                  "The full source" + " repository path such as 'docker.io/library/ubuntu'.")
-          String source,
-      @Option(
-              names = {"--target-repo", "-t"},
-              required = true,
-              description = "The target" + " repository namespace such as 'ubuntu'.")
-          String target,
-      @Option(
-              names = {"--cred-set", "-c"},
-              description = "The name of the credential set.")
-          String credSet) {
-    String registryPath = rule.registry.path(arm);
+  @Override
+  public List<TableCommand> tableCommands() {
+    return List.of(
+        new TableCommand(
+            "create",
+            "Create a cache rule.",
+            rule(
+                Opt.str("--source-repo", "-s")
+                    .required()
+                    .help("The full source repository path such as 'docker.io/library/ubuntu'."),
+                Opt.str("--target-repo", "-t")
+                    .required()
+                    .help("The target repository namespace such as 'ubuntu'."),
+                CRED_SET),
+            this::create),
+        new TableCommand(
+            "show",
+            "Show a cache rule.",
+            rule(),
+            a -> {
+              context.printResource(arm.show(rulePath(a), V));
+              return 0;
+            }),
+        new TableCommand(
+            "list",
+            "List the cache rules in an Azure Container Registry.",
+            REGISTRY,
+            a -> {
+              context.printResource(arm.list(registryPath(a) + "/cacheRules", V));
+              return 0;
+            }),
+        new TableCommand(
+            "update",
+            "Update the credential set on a cache rule.",
+            rule(
+                CRED_SET,
+                Opt.flag("--remove-cred-set")
+                    .help(
+                        "Optional boolean indicating whether to remove the credential set from"
+                            + " the cache rule.")),
+            this::update),
+        new TableCommand(
+            "delete",
+            "Delete a cache rule.",
+            rule(Opt.flag("--yes", "-y").help("Do not prompt for confirmation.")),
+            a -> {
+              Prompts.confirm(context, a.on("--yes"));
+              arm.delete(rulePath(a), V, false);
+              return 0;
+            }));
+  }
+
+  /** One cache rule's options (its registry and {@code -n}), then {@code more}. */
+  private static List<Opt> rule(Opt... more) {
+    List<Opt> options = new ArrayList<>(REGISTRY);
+    options.add(NAME);
+    options.addAll(List.of(more));
+    return options;
+  }
+
+  private int create(Args a) {
+    String registryPath = registryPath(a);
     ObjectNode body = Json.object();
     ObjectNode props = body.putObject("properties");
-    props.put("sourceRepository", source);
-    props.put("targetRepository", target);
-    if (credSet != null) {
-      props.put("credentialSetResourceId", registryPath + "/credentialSets/" + credSet);
+    props.put("sourceRepository", a.str("--source-repo"));
+    props.put("targetRepository", a.str("--target-repo"));
+    if (a.str("--cred-set") != null) {
+      props.put("credentialSetResourceId", registryPath + "/credentialSets/" + a.str("--cred-set"));
     }
-    context.printResource(arm.put(registryPath + "/cacheRules/" + rule.name, V, body, false));
+    context.printResource(arm.put(rulePath(a), V, body, false));
     return 0;
   }
 
-  @Command(name = "show", description = "Show a cache rule.")
-  int show(@Mixin CacheRuleName rule) {
-    context.printResource(arm.show(rule.path(arm), V));
-    return 0;
-  }
-
-  @Command(name = "list", description = "List the cache rules in an Azure Container Registry.")
-  int list(@Mixin RegistryRef registry) {
-    context.printResource(arm.list(registry.path(arm) + "/cacheRules", V));
-    return 0;
-  }
-
-  @Command(name = "update", description = "Update the credential set on a cache rule.")
-  int update(
-      @Mixin CacheRuleName rule,
-      @Option(
-              names = {"--cred-set", "-c"},
-              description = "The name of the credential set.")
-          String credSet,
-      @Option(
-              names = "--remove-cred-set",
-              description =
-                  "Optional boolean indicating whether to"
-                      + " remove the credential set from the cache rule.")
-          boolean removeCredSet) {
+  private int update(Args a) {
+    String credSet = a.str("--cred-set");
+    boolean removeCredSet = a.on("--remove-cred-set");
     if ((credSet == null) == !removeCredSet) {
       throw CliException.usage(
-          "You must provide either a credential set or use" + " --remove-cred-set.");
+          "You must provide either a credential set or use --remove-cred-set.");
     }
-    String registryPath = rule.registry.path(arm);
     ObjectNode body = Json.object();
     ObjectNode props = body.putObject("properties");
     if (removeCredSet) {
       props.putNull("credentialSetResourceId");
     } else {
-      props.put("credentialSetResourceId", registryPath + "/credentialSets/" + credSet);
+      props.put("credentialSetResourceId", registryPath(a) + "/credentialSets/" + credSet);
     }
-    context.printResource(arm.patch(registryPath + "/cacheRules/" + rule.name, V, body, false));
+    context.printResource(arm.patch(rulePath(a), V, body, false));
     return 0;
   }
 
-  @Command(name = "delete", description = "Delete a cache rule.")
-  int delete(@Mixin CacheRuleName rule, @Mixin CommonOptions.Yes yes) {
-    Prompts.confirm(context, yes.value());
-    arm.delete(rule.path(arm), V, false);
-    return 0;
+  private String registryPath(Args a) {
+    return Registries.path(arm, a.str("--registry"), a.str("--resource-group"));
   }
 
-  /**
-   * The registry whose rules a command works on: the required {@code -r} and, optionally, {@code
-   * -g}.
-   */
-  public static final class RegistryRef {
-    @Option(
-        names = {"--registry", "-r"},
-        required = true,
-        description = "The name of the container registry.")
-    String registry;
-
-    @Mixin CommonOptions.OptionalGroup group;
-
-    String path(Arm arm) {
-      return Registries.path(arm, registry, group.value());
-    }
-  }
-
-  /** One cache rule: its registry and the required {@code -n}. */
-  public static final class CacheRuleName {
-    @Mixin RegistryRef registry;
-
-    @Option(
-        names = {"--name", "-n"},
-        required = true,
-        description = "The name of the cache rule.")
-    String name;
-
-    String path(Arm arm) {
-      return registry.path(arm) + "/cacheRules/" + name;
-    }
+  private String rulePath(Args a) {
+    return registryPath(a) + "/cacheRules/" + a.str("--name");
   }
 }

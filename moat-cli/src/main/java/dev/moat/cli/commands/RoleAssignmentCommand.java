@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -82,37 +83,19 @@ public final class RoleAssignmentCommand extends CommandGroup {
 
   @Command(name = "list", description = "List role assignments.")
   int list(
-      @Option(names = "--scope", description = "Scope at which the role assignment applies to.")
-          String scope,
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Resource group.")
-          String group,
-      @Option(names = "--assignee", description = "Object id of a principal.") String assignee,
-      @Option(names = "--role", description = "Role name or id.") String role,
-      @Option(
-              names = "--all",
-              description = "Show all assignments under the current" + " subscription.")
+      @Mixin Filter filter,
+      @Option(names = "--all", description = "Show all assignments under the current subscription.")
           boolean all) {
-    context.printResource(matching(scope(scope, group), assignee, role, all));
+    context.printResource(
+        matching(scope(filter.scope, filter.group), filter.assignee, filter.role, all));
     return 0;
   }
 
   @Command(name = "delete", description = "Delete role assignments.")
   int delete(
-      @Option(
-              names = "--ids",
-              arity = "1..*",
-              description = "Space-separated role assignment" + " ids.")
+      @Option(names = "--ids", arity = "1..*", description = "Space-separated role assignment ids.")
           List<String> ids,
-      @Option(names = "--scope", description = "Scope at which the role assignment applies to.")
-          String scope,
-      @Option(
-              names = {"--resource-group", "-g"},
-              description = "Resource group.")
-          String group,
-      @Option(names = "--assignee", description = "Object id of a principal.") String assignee,
-      @Option(names = "--role", description = "Role name or id.") String role,
+      @Mixin Filter filter,
       @Option(
               names = {"--yes", "-y"},
               description = "Currently no-op.")
@@ -121,15 +104,36 @@ public final class RoleAssignmentCommand extends CommandGroup {
       ids.forEach(id -> arm.delete(id, V, false));
       return 0;
     }
-    if (scope == null && group == null && assignee == null && role == null) {
+    if (filter.scope == null
+        && filter.group == null
+        && filter.assignee == null
+        && filter.role == null) {
       throw CliException.command(
           "Please provide at least one of these arguments: --ids,"
               + " --assignee, --role, --resource-group, --scope");
     }
-    for (JsonNode a : matching(scope(scope, group), assignee, role, false)) {
+    for (JsonNode a :
+        matching(scope(filter.scope, filter.group), filter.assignee, filter.role, false)) {
       arm.delete(a.path("id").asText(), V, false);
     }
     return 0;
+  }
+
+  /** The options list and delete select assignments by. */
+  public static final class Filter {
+    @Option(names = "--scope", description = "Scope at which the role assignment applies to.")
+    String scope;
+
+    @Option(
+        names = {"--resource-group", "-g"},
+        description = "Resource group.")
+    String group;
+
+    @Option(names = "--assignee", description = "Object id of a principal.")
+    String assignee;
+
+    @Option(names = "--role", description = "Role name or id.")
+    String role;
   }
 
   private ArrayNode matching(String scope, String assignee, String role, boolean all) {
