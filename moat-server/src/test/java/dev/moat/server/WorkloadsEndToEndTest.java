@@ -688,6 +688,7 @@ class WorkloadsEndToEndTest {
                 work.resolve("kube-cache").toString()));
     command.addAll(List.of(args));
     try {
+      long t0 = System.nanoTime();
       Path err = Files.createTempFile(work, "kubectl", ".err");
       Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
       p.getOutputStream().close();
@@ -695,6 +696,10 @@ class WorkloadsEndToEndTest {
       if (!p.waitFor(LONG.toSeconds(), TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new AssertionError("kubectl " + String.join(" ", args) + " did not finish");
+      }
+      long millis = (System.nanoTime() - t0) / 1_000_000;
+      if (millis > 3000) {
+        System.out.printf("slow: kubectl %s took %d ms%n", String.join(" ", args), millis);
       }
       String stderr = Files.readString(err);
       Files.delete(err);
