@@ -13,8 +13,11 @@ import java.util.Optional;
  * a node: resolve the registry through the node's VNet view, get the kubelet identity's ARM token
  * from IMDS, and exchange it at the registry's {@code /oauth2/exchange} over the node's path.
  * Output lines and exit codes are the program's (workloads.md §4): 52 DNS, 10 identity, 60 token
- * exchange. Like the real tool it checks the exchange, not a pull, so it can pass for an identity
- * without AcrPull.
+ * exchange. After the exchange it asks {@code /oauth2/token} for a pull scope with the refresh
+ * token, which is where ACR applies RBAC: an identity without AcrPull fails {@code Validating image
+ * pull permission} with the endpoint's 401 (workloads.md leaves this status [EMU]; the exchange
+ * alone succeeds for any identity of the tenant, as the kubelet's "failed to fetch oauth token"
+ * text shows). It still checks no pull, so it passes when only the data endpoint or a tag is wrong.
  */
 final class CanIPull {
   /** The audience canipull asks IMDS for (it refreshes an ARM access token). */
@@ -86,7 +89,10 @@ final class CanIPull {
     String rejected = "ACR " + acr + " rejected token exchange: ";
     try {
       TokenExchange exchange = TokenExchange.exchange(session.http(), acr, tenantId, armToken);
-      if (exchange.refreshToken().isEmpty()) {
+      if (exchange.refreshToken().isPresent()) {
+        exchange = TokenExchange.pullToken(session.http(), acr, exchange.refreshToken().get());
+      }
+      if (exchange.status() != 200) {
         log(out, "Validating image pull permission: FAILED");
         log(
             out,

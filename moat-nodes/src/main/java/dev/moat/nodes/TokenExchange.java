@@ -29,6 +29,29 @@ record TokenExchange(int status, String body) {
     return new TokenExchange(r.status(), new String(r.body(), StandardCharsets.UTF_8));
   }
 
+  /**
+   * ACR's {@code GET /oauth2/token} with a refresh token, for pull access to the registry's
+   * repositories: the answer shows whether RBAC lets the identity pull.
+   */
+  static TokenExchange pullToken(FabricHttp http, String loginServer, String refreshToken)
+      throws NetworkFailure {
+    URI uri =
+        URI.create(
+            "https://"
+                + loginServer
+                + "/oauth2/token?service="
+                + enc(loginServer)
+                + "&scope="
+                + enc("repository:*:pull"));
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                (ContainerdPull.ACR_TOKEN_USER + ":" + refreshToken)
+                    .getBytes(StandardCharsets.UTF_8));
+    FabricHttp.Response r = http.get(uri, Map.of("Authorization", "Basic " + basic));
+    return new TokenExchange(r.status(), new String(r.body(), StandardCharsets.UTF_8));
+  }
+
   static URI exchangeUri(String loginServer) {
     return URI.create("https://" + loginServer + "/oauth2/exchange");
   }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kubectl against what {@code listClusterUserCredential} returns: a public network-isolated
- * cluster's nodes and system pods (images served from its private registry); a private cluster's
+ * cluster's nodes and system pods (images pulled through the MCR mirror); a private cluster's
  * kubeconfig names a private FQDN the host cannot resolve, and {@code runCommand} (az aks command
  * invoke) runs kubectl from inside instead.
  */
@@ -112,8 +112,8 @@ class KubernetesAccessTest {
         .allSatisfy(
             id ->
                 assertThat(id)
-                    // containerd names a mirrored image by its requested name, so the
-                    // cache's copy still reads as MCR's, pinned by digest.
+                    // containerd records a mirrored pull under the name asked for (NODE4): the
+                    // bytes came from the private registry's cache, the imageID names MCR.
                     .matches("mcr\\.microsoft\\.com/.+@sha256:[0-9a-f]{64}"));
   }
 

@@ -181,6 +181,25 @@ class WorkloadPullTest {
   }
 
   @Test
+  void canipullFailsThePullPermissionWithoutAcrPull() {
+    ProgramRun run =
+        nodes.canipull(
+            fx.isolatedNode("aks-stranger-1", "192.168.1.52", fx.identity("stranger2")), acr);
+    assertThat(run.exitCode()).isEqualTo(60);
+    List<String> text = run.output().stream().map(WorkloadPullTest::withoutTime).toList();
+    assertThat(text)
+        .contains(
+            "Validating managed identity existance: SUCCEEDED",
+            "Validating image pull permission: FAILED");
+    assertThat(text.get(text.size() - 1))
+        .startsWith(
+            "ACR "
+                + acr
+                + " rejected token exchange: ACR token exchange endpoint returned error status:"
+                + " 401. body: ");
+  }
+
+  @Test
   void canipullFailsOnDnsWithExit52() {
     ProgramRun run = nodes.canipull(isolated(6), "nosuchregistry.azurecr.io");
     assertThat(run.exitCode()).isEqualTo(52);

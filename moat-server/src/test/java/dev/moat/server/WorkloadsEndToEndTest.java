@@ -312,8 +312,15 @@ class WorkloadsEndToEndTest {
     Files.writeString(manifest, app(2, "1.27"));
     assertThat(kubectl("apply", "-f", manifest.toString()).out())
         .contains(
-            "configmap/api-config created", "deployment.apps/api created", "service/api created");
+            "configmap/api-config created",
+            "deployment.apps/api created",
+            "statefulset.apps/db created",
+            "service/api created");
     kubectl("rollout", "status", "deployment/api", "--timeout=4m");
+    assertThat(kubectl("rollout", "status", "statefulset/db", "--timeout=4m").out())
+        .contains("partitioned roll out complete: 2 new pods have been updated...");
+    assertThat(kubectl("get", "pods", "-l", "app=db", "-o", "name").out())
+        .isEqualTo("pod/db-0\npod/db-1\n");
     assertThat(
             kubectl(
                     "get",
@@ -368,21 +375,52 @@ class WorkloadsEndToEndTest {
         .contains(
             "configmap \"api-config\" deleted",
             "deployment.apps \"api\" deleted",
+            "statefulset.apps \"db\" deleted",
             "service \"api\" deleted");
     awaitKubectl(
         String::isBlank,
         "get",
         "replicasets,pods",
         "-l",
-        "app=api",
+        "app in (api,db)",
         "--no-headers",
         "--ignore-not-found");
+
+    // Imperative creates, in a namespace of their own.
+    assertThat(kubectl("create", "namespace", "tools").out())
+        .isEqualTo("namespace/tools created\n");
+    assertThat(kubectl("create", "configmap", "cfg", "-n", "tools", "--from-literal=a=b").out())
+        .isEqualTo("configmap/cfg created\n");
+    assertThat(
+            kubectl("run", "probe", "-n", "tools", "--image=" + LOGIN + "/library/nginx:1.27")
+                .out())
+        .isEqualTo("pod/probe created\n");
+    awaitKubectl(
+        out -> out.equals("Running"),
+        "get",
+        "pod",
+        "probe",
+        "-n",
+        "tools",
+        "-o",
+        "jsonpath={.status.phase}");
+    assertThat(kubectl("delete", "namespace", "tools").out())
+        .isEqualTo("namespace \"tools\" deleted\n");
   }
 
   /** Points 4 and 7: without AcrPull a new pull is refused with 401; check-acr names it. */
   @Test
   @Order(5)
   void withoutAcrPullNewPullsFailAndCheckAcrSaysSo() {
+    // Healthy first, on one node: that node now has the canipull image (IfNotPresent), so the
+    // second check runs there even though the image could no longer be pulled.
+    String node = kubectl("get", "nodes", "-o", "jsonpath={.items[0].metadata.name}").out();
+    Run healthy = checkAcr(node);
+    assertThat(healthy.code()).as(healthy.out()).isZero();
+    assertThat(healthy.out())
+        .contains("Validating image pull permission: SUCCEEDED")
+        .contains("Your cluster can pull images from " + LOGIN + "!");
+
     az(
         "role",
         "assignment",
@@ -427,17 +465,22 @@ class WorkloadsEndToEndTest {
     // The old pod keeps serving while the new one cannot pull.
     assertThat(kubectl("get", "pods", "-l", "app=web", "--no-headers").out()).contains("Running");
 
-    Run check = cli("aks", "check-acr", "-g", "e2e-rg", "-n", "aks1", "--acr", LOGIN);
+    Run check = checkAcr(node);
     assertThat(check.code()).as(check.out()).isNotZero();
     assertThat(check.out())
         .contains("Failed to check the ACR")
         .contains("Validating image pull permission: FAILED");
 
     grantAcrPull();
-    Run fixed = cli("aks", "check-acr", "-g", "e2e-rg", "-n", "aks1", "--acr", LOGIN);
+    Run fixed = checkAcr(node);
     assertThat(fixed.code()).as(fixed.out()).isZero();
     assertThat(fixed.out()).contains("Your cluster can pull images from " + LOGIN + "!");
     kubectl("rollout", "status", "deployment/web", "--timeout=4m");
+  }
+
+  private static Run checkAcr(String node) {
+    return cli(
+        "aks", "check-acr", "-g", "e2e-rg", "-n", "aks1", "--acr", LOGIN, "--node-name", node);
   }
 
   /** Point 10: a restart on the same data directory keeps every object; controllers resume. */
@@ -491,7 +534,7 @@ class WorkloadsEndToEndTest {
           labels:
             app: api
         spec:
-          replicas: %d
+          replicas: %1$d
           selector:
             matchLabels:
               app: api
@@ -502,9 +545,28 @@ class WorkloadsEndToEndTest {
             spec:
               containers:
               - name: nginx
-                image: %s/library/nginx:%s
+                image: %2$s/library/nginx:%3$s
                 ports:
                 - containerPort: 80
+        ---
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata:
+          name: db
+        spec:
+          serviceName: api
+          replicas: 2
+          selector:
+            matchLabels:
+              app: db
+          template:
+            metadata:
+              labels:
+                app: db
+            spec:
+              containers:
+              - name: db
+                image: %2$s/library/nginx:1.27
         ---
         apiVersion: v1
         kind: Service
@@ -626,6 +688,7 @@ class WorkloadsEndToEndTest {
                 work.resolve("kube-cache").toString()));
     command.addAll(List.of(args));
     try {
+      long t0 = System.nanoTime();
       Path err = Files.createTempFile(work, "kubectl", ".err");
       Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
       p.getOutputStream().close();
@@ -633,6 +696,10 @@ class WorkloadsEndToEndTest {
       if (!p.waitFor(LONG.toSeconds(), TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new AssertionError("kubectl " + String.join(" ", args) + " did not finish");
+      }
+      long millis = (System.nanoTime() - t0) / 1_000_000;
+      if (millis > 3000) {
+        System.out.printf("slow: kubectl %s took %d ms%n", String.join(" ", args), millis);
       }
       String stderr = Files.readString(err);
       Files.delete(err);

@@ -66,6 +66,9 @@ final class Watches {
         "application/json",
         out -> {
           try (Watch<?> w = watch) {
+            // Send the headers now, as the apiserver does: client-go's watch call returns only
+            // when they arrive, and kubectl rollout status / delete --wait wait on that call.
+            out.flush();
             Emitter emitter = new Emitter(out, kind, table, clock);
             for (HasMetadata o : initialItems) {
               emitter.event("ADDED", Resources.tree(kind, o));
