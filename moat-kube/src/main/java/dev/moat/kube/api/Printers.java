@@ -15,8 +15,20 @@ import tools.jackson.databind.JsonNode;
 final class Printers {
   private Printers() {}
 
-  private static Column c(String name, String type, int priority) {
-    return new Column(name, type, priority, "");
+  /**
+   * A table's columns in kubectl's order, comma-separated: {@code #} after a name makes it an
+   * integer column, {@code *} a wide one (priority 1, shown with {@code -o wide}).
+   */
+  private static List<Column> columns(String spec) {
+    List<Column> columns = new java.util.ArrayList<>();
+    for (String part : spec.split(",")) {
+      boolean wide = part.endsWith("*");
+      String name = wide ? part.substring(0, part.length() - 1) : part;
+      boolean integer = name.endsWith("#");
+      name = integer ? name.substring(0, name.length() - 1) : name;
+      columns.add(new Column(name, integer ? "integer" : "string", wide ? 1 : 0, ""));
+    }
+    return List.copyOf(columns);
   }
 
   private static Printer printer(
@@ -38,28 +50,11 @@ final class Printers {
     return switch (kind.plural()) {
       case "pods" ->
           printer(
-              List.of(
-                  c("Name", "string", 0),
-                  c("Ready", "string", 0),
-                  c("Status", "string", 0),
-                  c("Restarts", "string", 0),
-                  c("Age", "string", 0),
-                  c("IP", "string", 1),
-                  c("Node", "string", 1),
-                  c("Nominated Node", "string", 1),
-                  c("Readiness Gates", "string", 1)),
+              columns("Name,Ready,Status,Restarts,Age,IP*,Node*,Nominated Node*,Readiness Gates*"),
               PodPrinter::cells);
       case "deployments" ->
           printer(
-              List.of(
-                  c("Name", "string", 0),
-                  c("Ready", "string", 0),
-                  c("Up-to-date", "integer", 0),
-                  c("Available", "integer", 0),
-                  c("Age", "string", 0),
-                  c("Containers", "string", 1),
-                  c("Images", "string", 1),
-                  c("Selector", "string", 1)),
+              columns("Name,Ready,Up-to-date#,Available#,Age,Containers*,Images*,Selector*"),
               (o, now) ->
                   withTemplate(
                       o,
@@ -74,15 +69,7 @@ final class Printers {
                       true));
       case "replicasets" ->
           printer(
-              List.of(
-                  c("Name", "string", 0),
-                  c("Desired", "integer", 0),
-                  c("Current", "integer", 0),
-                  c("Ready", "integer", 0),
-                  c("Age", "string", 0),
-                  c("Containers", "string", 1),
-                  c("Images", "string", 1),
-                  c("Selector", "string", 1)),
+              columns("Name,Desired#,Current#,Ready#,Age,Containers*,Images*,Selector*"),
               (o, now) ->
                   withTemplate(
                       o,
@@ -95,18 +82,8 @@ final class Printers {
                       true));
       case "daemonsets" ->
           printer(
-              List.of(
-                  c("Name", "string", 0),
-                  c("Desired", "integer", 0),
-                  c("Current", "integer", 0),
-                  c("Ready", "integer", 0),
-                  c("Up-to-date", "integer", 0),
-                  c("Available", "integer", 0),
-                  c("Node Selector", "string", 0),
-                  c("Age", "string", 0),
-                  c("Containers", "string", 1),
-                  c("Images", "string", 1),
-                  c("Selector", "string", 1)),
+              columns(
+                  "Name,Desired#,Current#,Ready#,Up-to-date#,Available#,Node Selector,Age,Containers*,Images*,Selector*"),
               (o, now) -> {
                 JsonNode s = o.path("status");
                 return withTemplate(
@@ -124,12 +101,7 @@ final class Printers {
               });
       case "statefulsets" ->
           printer(
-              List.of(
-                  c("Name", "string", 0),
-                  c("Ready", "string", 0),
-                  c("Age", "string", 0),
-                  c("Containers", "string", 1),
-                  c("Images", "string", 1)),
+              columns("Name,Ready,Age,Containers*,Images*"),
               (o, now) ->
                   withTemplate(
                       o,
@@ -142,58 +114,24 @@ final class Printers {
                       false));
       case "jobs" ->
           printer(
-              List.of(
-                  c("Name", "string", 0),
-                  c("Status", "string", 0),
-                  c("Completions", "string", 0),
-                  c("Duration", "string", 0),
-                  c("Age", "string", 0),
-                  c("Containers", "string", 1),
-                  c("Images", "string", 1),
-                  c("Selector", "string", 1)),
+              columns("Name,Status,Completions,Duration,Age,Containers*,Images*,Selector*"),
               Printers::job);
       case "services" ->
           printer(
-              List.of(
-                  c("Name", "string", 0),
-                  c("Type", "string", 0),
-                  c("Cluster-IP", "string", 0),
-                  c("External-IP", "string", 0),
-                  c("Port(s)", "string", 0),
-                  c("Age", "string", 0),
-                  c("Selector", "string", 1)),
-              Printers::service);
+              columns("Name,Type,Cluster-IP,External-IP,Port(s),Age,Selector*"), Printers::service);
       case "events" ->
           printer(
-              List.of(
-                  c("Last Seen", "string", 0),
-                  c("Type", "string", 0),
-                  c("Reason", "string", 0),
-                  c("Object", "string", 0),
-                  c("Subobject", "string", 1),
-                  c("Source", "string", 1),
-                  c("Message", "string", 0),
-                  c("First Seen", "string", 1),
-                  c("Count", "string", 1),
-                  c("Name", "string", 1)),
+              columns(
+                  "Last Seen,Type,Reason,Object,Subobject*,Source*,Message,First Seen*,Count*,Name*"),
               Printers::event);
       case "nodes" ->
           printer(
-              List.of(
-                  c("Name", "string", 0),
-                  c("Status", "string", 0),
-                  c("Roles", "string", 0),
-                  c("Age", "string", 0),
-                  c("Version", "string", 0),
-                  c("Internal-IP", "string", 1),
-                  c("External-IP", "string", 1),
-                  c("OS-Image", "string", 1),
-                  c("Kernel-Version", "string", 1),
-                  c("Container-Runtime", "string", 1)),
+              columns(
+                  "Name,Status,Roles,Age,Version,Internal-IP*,External-IP*,OS-Image*,Kernel-Version*,Container-Runtime*"),
               Printers::node);
       case "namespaces" ->
           printer(
-              List.of(c("Name", "string", 0), c("Status", "string", 0), c("Age", "string", 0)),
+              columns("Name,Status,Age"),
               (o, now) ->
                   List.of(
                       name(o),
@@ -201,7 +139,7 @@ final class Printers {
                       Tables.age(created(o), now)));
       case "configmaps" ->
           printer(
-              List.of(c("Name", "string", 0), c("Data", "string", 0), c("Age", "string", 0)),
+              columns("Name,Data,Age"),
               (o, now) ->
                   List.of(
                       name(o),
@@ -209,11 +147,7 @@ final class Printers {
                       Tables.age(created(o), now)));
       case "secrets" ->
           printer(
-              List.of(
-                  c("Name", "string", 0),
-                  c("Type", "string", 0),
-                  c("Data", "string", 0),
-                  c("Age", "string", 0)),
+              columns("Name,Type,Data,Age"),
               (o, now) ->
                   List.of(
                       name(o),
@@ -222,16 +156,14 @@ final class Printers {
                       Tables.age(created(o), now)));
       case "serviceaccounts" ->
           printer(
-              List.of(c("Name", "string", 0), c("Secrets", "string", 0), c("Age", "string", 0)),
+              columns("Name,Secrets,Age"),
               (o, now) -> List.of(name(o), o.path("secrets").size(), Tables.age(created(o), now)));
       case "endpoints" ->
           printer(
-              List.of(c("Name", "string", 0), c("Endpoints", "string", 0), c("Age", "string", 0)),
+              columns("Name,Endpoints,Age"),
               (o, now) -> List.of(name(o), endpoints(o), Tables.age(created(o), now)));
       default ->
-          printer(
-              List.of(c("Name", "string", 0), c("Age", "string", 0)),
-              (o, now) -> List.of(name(o), Tables.age(created(o), now)));
+          printer(columns("Name,Age"), (o, now) -> List.of(name(o), Tables.age(created(o), now)));
     };
   }
 
