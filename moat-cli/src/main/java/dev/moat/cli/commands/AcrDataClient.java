@@ -59,31 +59,29 @@ final class AcrDataClient {
 
   private String accessToken(String scope) {
     if (refreshToken == null) {
-      String form =
-          "grant_type=access_token&service="
-              + enc(loginServer)
-              + "&access_token="
-              + enc(context.tokens().token(false));
-      WireResponse r = post("/oauth2/exchange", form);
-      if (r.status() != 200) {
-        throw CliException.command(
-            "Access to registry '"
-                + loginServer
-                + "' was denied. Response code: "
-                + r.status()
-                + ". Please try running 'az login' again to refresh permissions."
-                + detail(r));
-      }
-      refreshToken = Json.parse(r.text()).path("refresh_token").asText();
+      refreshToken =
+          grant(
+              "/oauth2/exchange",
+              "grant_type=access_token&service="
+                  + enc(loginServer)
+                  + "&access_token="
+                  + enc(context.tokens().token(false)),
+              "refresh_token");
     }
-    String form =
+    return grant(
+        "/oauth2/token",
         "grant_type=refresh_token&service="
             + enc(loginServer)
             + "&scope="
             + enc(scope)
             + "&refresh_token="
-            + enc(refreshToken);
-    WireResponse r = post("/oauth2/token", form);
+            + enc(refreshToken),
+        "access_token");
+  }
+
+  /** One token request of the exchange; a refusal reads as az's "Access to registry ... denied". */
+  private String grant(String path, String form, String field) {
+    WireResponse r = post(path, form);
     if (r.status() != 200) {
       throw CliException.command(
           "Access to registry '"
@@ -93,7 +91,7 @@ final class AcrDataClient {
               + ". Please try running 'az login' again to refresh permissions."
               + detail(r));
     }
-    return Json.parse(r.text()).path("access_token").asText();
+    return Json.parse(r.text()).path(field).asText();
   }
 
   private WireResponse post(String path, String form) {
